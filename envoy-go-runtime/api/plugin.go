@@ -1,0 +1,53 @@
+package api
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// Plugin is one plugin compiled from a TypeScript module's default export.
+type Plugin struct {
+	// Name is Envoy's plugin_name.
+	Name string
+	// DecodeConfig validates the plugin config, given as JSON text, and returns the
+	// decoded value handed to NewFilter. Errors name the offending JSON path.
+	DecodeConfig func(json []byte) (any, error)
+	// NewFilter creates the filter for one HTTP stream.
+	NewFilter func(ctx Context, config any) any
+}
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]*Plugin{}
+)
+
+// Register makes p available under p.Name. It panics on a duplicate name, which is a
+// build error in the generated main package.
+func Register(p *Plugin) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if _, dup := registry[p.Name]; dup {
+		panic(fmt.Sprintf("mosn-ts: plugin %q registered twice", p.Name))
+	}
+	registry[p.Name] = p
+}
+
+// Lookup returns the plugin registered under name, or nil.
+func Lookup(name string) *Plugin {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	return registry[name]
+}
+
+// Names returns the registered plugin names, sorted.
+func Names() []string {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

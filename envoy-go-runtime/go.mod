@@ -1,0 +1,3 @@
+module github.com/mosn-ts/envoy-go-runtime
+
+go 1.24

@@ -1,0 +1,10 @@
+export { Status, DestroyReason } from "./status.js";
+export type { HookResult } from "./status.js";
+export type { HeaderMap, RequestHeaders, ResponseHeaders } from "./headers.js";
+export type { BodyBuffer } from "./buffer.js";
+export { LogLevel } from "./log.js";
+export type { Logger } from "./log.js";
+export type { FilterContext } from "./context.js";
+export type { Filter, LogEntry } from "./filter.js";
+export { definePlugin } from "./plugin.js";
+export type { PluginDefinition } from "./plugin.js";

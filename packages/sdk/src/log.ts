@@ -1,0 +1,19 @@
+/** Envoy's log levels, lowest first; the numbers are Envoy's. */
+export enum LogLevel {
+  Trace = 0,
+  Debug = 1,
+  Info = 2,
+  Warn = 3,
+  Error = 4,
+  Critical = 5,
+}
+
+/** Writes into Envoy's log (the `golang` logger). */
+export interface Logger {
+  trace(message: string): void;
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  critical(message: string): void;
+}

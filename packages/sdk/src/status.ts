@@ -1,0 +1,25 @@
+/**
+ * What a hook tells Envoy to do next. The numeric values are Envoy's golang-filter
+ * status codes, so traces from the TypeScript host and the native host line up.
+ */
+export enum Status {
+  /** A local reply was sent; Envoy does nothing more for this phase. */
+  LocalReply = 1,
+  /** Proceed to the next filter. Returning nothing means the same. */
+  Continue = 2,
+  /** Buffer the whole body, then call the data hook once with all of it. */
+  StopAndBuffer = 3,
+  /** Buffer with flow control; the data hook keeps being called per chunk. */
+  StopAndBufferWatermark = 4,
+  /** (data hooks only) Hold this chunk back and wait for more. */
+  StopNoBuffer = 5,
+}
+
+/** Why a stream ended: `Terminate` means it was reset while the filter was still working. */
+export enum DestroyReason {
+  Normal = 0,
+  Terminate = 1,
+}
+
+/** What a hook may return; nothing (`void`) means `Status.Continue`. */
+export type HookResult = Status | void;
