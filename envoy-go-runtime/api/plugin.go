@@ -13,6 +13,9 @@ type Plugin struct {
 	// DecodeConfig validates the plugin config, given as JSON text, and returns the
 	// decoded value handed to NewFilter. Errors name the offending JSON path.
 	DecodeConfig func(json []byte) (any, error)
+	// Configure, when not nil, runs once per decoded config (the TypeScript `configure`): it
+	// may define metrics and returns what NewFilter gets. An error rejects the config.
+	Configure func(config any, env ConfigEnv) (any, error)
 	// NewFilter creates the filter for one HTTP stream.
 	NewFilter func(ctx Context, config any) any
 }

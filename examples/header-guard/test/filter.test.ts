@@ -16,15 +16,15 @@ describe("header-guard", () => {
   it("rejects a request without the required header with a 403 JSON body", async () => {
     const res = await host.request({ method: "GET", path: "/orders" });
     expect(res.upstream).toBeNull();
-    expect(res.response.status).toBe(403);
-    expect(res.response.headers).toContainEqual(["content-type", "application/json"]);
-    expect(JSON.parse(res.response.body ?? "")).toEqual({ error: "forbidden", reason: "missing header x-api-key" });
+    expect(res.response?.status).toBe(403);
+    expect(res.response?.headers).toContainEqual(["content-type", "application/json"]);
+    expect(res.response?.json()).toEqual({ error: "forbidden", reason: "missing header x-api-key" });
     expect(res.logs).toContainEqual({ level: "info", message: "rejecting GET /orders: missing x-api-key" });
   });
 
   it("treats a blank header value as missing", async () => {
     const res = await host.request({ headers: { "x-api-key": "   " } });
-    expect(res.response.status).toBe(403);
+    expect(res.response?.status).toBe(403);
   });
 
   it("forwards an allowed request with a generated x-request-id", async () => {
@@ -32,13 +32,13 @@ describe("header-guard", () => {
     const sent = res.upstream?.headers.find(([name]) => name === "x-request-id")?.[1];
     expect(sent).toMatch(/^req-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(res.upstream?.body).toBe("{}");
-    expect(res.response.headers).toContainEqual(["x-request-id", sent]);
+    expect(res.response?.headers).toContainEqual(["x-request-id", sent]);
   });
 
   it("keeps the caller's x-request-id", async () => {
     const res = await host.request({ headers: { "x-api-key": "k", "x-request-id": "abc-1" } });
     expect(res.upstream?.headers.filter(([name]) => name === "x-request-id")).toEqual([["x-request-id", "abc-1"]]);
-    expect(res.response.headers).toContainEqual(["x-request-id", "abc-1"]);
+    expect(res.response?.headers).toContainEqual(["x-request-id", "abc-1"]);
   });
 
   it("strips the configured response headers", async () => {
@@ -46,11 +46,11 @@ describe("header-guard", () => {
       headers: { "x-api-key": "k" },
       upstream: { status: 200, headers: { server: "backend", "x-powered-by": "php", "x-kept": "1" }, body: "ok" },
     });
-    const names = res.response.headers.map(([name]) => name);
+    const names = (res.response?.headers ?? []).map(([name]) => name);
     expect(names).not.toContain("server");
     expect(names).not.toContain("x-powered-by");
     expect(names).toContain("x-kept");
-    expect(res.response.body).toBe("ok");
+    expect(res.response?.body).toBe("ok");
   });
 
   it("uses the configured request id prefix", async () => {
@@ -64,11 +64,11 @@ describe("header-guard", () => {
   });
 
   it("rejects configs that do not match HeaderGuardConfig, naming the JSON path", async () => {
-    await expect(createHost({ plugin, config: { requiredHeader: "x" } })).rejects.toThrow(
+    await expect(createHost({ plugin, rawConfig: { requiredHeader: "x" } })).rejects.toThrow(
       "$.stripResponseHeaders: missing required field",
     );
     await expect(
-      createHost({ plugin, config: { requiredHeader: "x", stripResponseHeaders: ["a", 2] } }),
+      createHost({ plugin, rawConfig: { requiredHeader: "x", stripResponseHeaders: ["a", 2] } }),
     ).rejects.toThrow("$.stripResponseHeaders[1]: expected string, got number");
   });
 });

@@ -68,8 +68,9 @@ function program(setExit: (code: number) => void): Command {
     .argument("[scenarios]", "JSON file with a config and requests", "scenarios.json")
     .option("-p, --project <dir>", "project folder", ".")
     .option("--envoy <version>", "target Envoy release")
+    .option("--json", "print the host's raw JSON results")
     .description("build, then send the scenario requests through the .so in the mock Envoy host")
-    .action(async (scenarios: string, opts: { project: string; envoy?: string }) => {
+    .action(async (scenarios: string, opts: { project: string; envoy?: string; json?: boolean }) => {
       setExit(await runScenarios(scenarios, opts, log));
     });
 

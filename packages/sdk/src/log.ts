@@ -10,6 +10,8 @@ export enum LogLevel {
 
 /** Writes into Envoy's log (the `golang` logger). */
 export interface Logger {
+  /** Envoy's current log level: lines below it are dropped (check it before costly messages). */
+  readonly level: LogLevel;
   trace(message: string): void;
   debug(message: string): void;
   info(message: string): void;

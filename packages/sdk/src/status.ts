@@ -11,7 +11,7 @@ export enum Status {
   StopAndBuffer = 3,
   /** Buffer with flow control; the data hook keeps being called per chunk. */
   StopAndBufferWatermark = 4,
-  /** (data hooks only) Hold this chunk back and wait for more. */
+  /** (data hooks only) Drop this chunk (Envoy does not pass it on) and wait for more. */
   StopNoBuffer = 5,
 }
 

@@ -1,0 +1,252 @@
+package golangfilter
+
+/*
+#include <stdint.h>
+#include "envoy_capi.h"
+
+// Envoy passes some addresses as 64-bit integers; converting them in C keeps go vet's
+// unsafe.Pointer rules intact on the Go side.
+static inline const char* mosnTsAddress(uint64_t address) { return (const char*)(uintptr_t)address; }
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"unsafe"
+
+	"github.com/mosn-ts/envoy-go-runtime/api"
+)
+
+// This file is the only place that calls Envoy's C API. Strings go out as pointer+length
+// (C copies what it keeps), known-length results come back into Go-allocated memory, and
+// a failing status is returned as an error naming it.
+
+// Envoy's request finalize reasons.
+const finalizeByGC = 1
+
+// maxStackHeaders is how many headers fit the constant-size slice CopyHeaders fills on
+// the stack; larger maps use the heap.
+const maxStackHeaders = 16
+
+// capiError is a non-OK CAPIStatus.
+type capiError C.CAPIStatus
+
+func (e capiError) Error() string {
+	switch C.CAPIStatus(e) {
+	case C.CAPIFilterIsGone:
+		return "the stream is gone (CAPIFilterIsGone)"
+	case C.CAPIFilterIsDestroy:
+		return "the stream was destroyed (CAPIFilterIsDestroy)"
+	case C.CAPINotInGo:
+		return "the stream is not being processed by this filter now (CAPINotInGo)"
+	case C.CAPIInvalidPhase:
+		return "not available in this phase (CAPIInvalidPhase)"
+	case C.CAPIValueNotFound:
+		return "value not found (CAPIValueNotFound)"
+	case C.CAPIYield:
+		return "the call must wait for the worker (CAPIYield)"
+	case C.CAPIInternalFailure:
+		return "internal failure (CAPIInternalFailure)"
+	case C.CAPISerializationFailure:
+		return "serialization failure (CAPISerializationFailure)"
+	case C.CAPIInvalidScene:
+		return "not allowed here (CAPIInvalidScene)"
+	case C.CAPIInvalidIPAddress:
+		return "invalid IP address (CAPIInvalidIPAddress)"
+	}
+	return fmt.Sprintf("unknown CAPI status %d", int(e))
+}
+
+func statusError(st C.CAPIStatus) error {
+	if st == C.CAPIOK {
+		return nil
+	}
+	return capiError(st)
+}
+
+func capiLogLevel() api.LogLevel {
+	return api.LogLevel(C.envoyGoFilterLogLevel())
+}
+
+// capiLog writes unconditionally; callers check the level first.
+func capiLog(level api.LogLevel, message string) {
+	C.envoyGoFilterLog(C.uint32_t(level), unsafe.Pointer(unsafe.StringData(message)), C.int(len(message)))
+}
+
+// goStringAt copies len bytes at an address Envoy passed as an integer.
+func goStringAt(address, length uint64) string {
+	if length == 0 {
+		return ""
+	}
+	return C.GoStringN(C.mosnTsAddress(C.uint64_t(address)), C.int(length))
+}
+
+// goBytesAt copies len bytes at an address Envoy passed as an integer.
+func goBytesAt(address, length uint64) []byte {
+	if length == 0 {
+		return nil
+	}
+	return C.GoBytes(unsafe.Pointer(C.mosnTsAddress(C.uint64_t(address))), C.int(length))
+}
+
+// capiCopyHeaderMap copies the header (or trailer) map attached to s: num entries
+// holding size bytes of names and values, as announced by the entry call.
+func capiCopyHeaderMap(s *C.processState, trailers bool, num, size uint64) ([]api.Header, error) {
+	if num == 0 {
+		return nil, nil
+	}
+	var strs []string
+	if num <= maxStackHeaders {
+		// A constant length lets the slice live on the stack (CopyHeaders is noescape).
+		strs = make([]string, 2*maxStackHeaders)
+	} else {
+		strs = make([]string, 2*num)
+	}
+	// Envoy copies every name and value back to back into buf and writes a {pointer,
+	// length} string header for each into strs. The result's strings alias buf, so it is
+	// never reused.
+	buf := make([]byte, size)
+	var st C.CAPIStatus
+	if trailers {
+		st = C.envoyGoFilterHttpCopyTrailers(unsafe.Pointer(s), unsafe.Pointer(unsafe.SliceData(strs)), unsafe.Pointer(unsafe.SliceData(buf)))
+	} else {
+		st = C.envoyGoFilterHttpCopyHeaders(unsafe.Pointer(s), unsafe.Pointer(unsafe.SliceData(strs)), unsafe.Pointer(unsafe.SliceData(buf)))
+	}
+	if st != C.CAPIOK {
+		return nil, capiError(st)
+	}
+	// The strings are cut from buf by offset rather than taken from strs: the compiler
+	// cannot see that C made strs point into buf, and with CopyHeaders marked noescape
+	// it would otherwise be free to put a small buf on the stack.
+	headers := make([]api.Header, num)
+	off := 0
+	for i := range headers {
+		name, ok1 := carve(buf, &off, strs[2*i])
+		value, ok2 := carve(buf, &off, strs[2*i+1])
+		if !ok1 || !ok2 {
+			return nil, errUnexpectedLayout
+		}
+		headers[i] = api.Header{Name: name, Value: value}
+	}
+	return headers, nil
+}
+
+var errUnexpectedLayout = errors.New("the host did not copy the map back to back into the buffer")
+
+// carve returns the next len(s) bytes of buf as a string, checking that s (written by
+// the host) is exactly there.
+func carve(buf []byte, off *int, s string) (string, bool) {
+	n := len(s)
+	if n == 0 {
+		return "", true
+	}
+	if n > len(buf)-*off || unsafe.StringData(s) != &buf[*off] {
+		return "", false
+	}
+	out := unsafe.String(&buf[*off], n)
+	*off += n
+	return out, true
+}
+
+func capiSetHeader(s *C.processState, trailers bool, name, value string, add bool) error {
+	action := C.headerAction(C.HeaderSet)
+	if add {
+		action = C.HeaderAdd
+	}
+	var st C.CAPIStatus
+	if trailers {
+		st = C.envoyGoFilterHttpSetTrailer(unsafe.Pointer(s),
+			unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)),
+			unsafe.Pointer(unsafe.StringData(value)), C.int(len(value)), action)
+	} else {
+		st = C.envoyGoFilterHttpSetHeaderHelper(unsafe.Pointer(s),
+			unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)),
+			unsafe.Pointer(unsafe.StringData(value)), C.int(len(value)), action)
+	}
+	return statusError(st)
+}
+
+func capiRemoveHeader(s *C.processState, trailers bool, name string) error {
+	var st C.CAPIStatus
+	if trailers {
+		st = C.envoyGoFilterHttpRemoveTrailer(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)))
+	} else {
+		st = C.envoyGoFilterHttpRemoveHeader(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)))
+	}
+	return statusError(st)
+}
+
+// capiGetBuffer copies the length bytes of the body chunk behind handle.
+func capiGetBuffer(s *C.processState, handle uint64, length int) ([]byte, error) {
+	buf := make([]byte, length)
+	if length == 0 {
+		return buf, nil
+	}
+	st := C.envoyGoFilterHttpGetBuffer(unsafe.Pointer(s), C.uint64_t(handle), unsafe.Pointer(unsafe.SliceData(buf)))
+	return buf, statusError(st)
+}
+
+type bufferAction int
+
+const (
+	bufferSet     = bufferAction(C.Set)
+	bufferAppend  = bufferAction(C.Append)
+	bufferPrepend = bufferAction(C.Prepend)
+)
+
+func capiSetBufferString(s *C.processState, handle uint64, data string, action bufferAction) error {
+	st := C.envoyGoFilterHttpSetBufferHelper(unsafe.Pointer(s), C.uint64_t(handle),
+		unsafe.Pointer(unsafe.StringData(data)), C.int(len(data)), C.bufferAction(action))
+	return statusError(st)
+}
+
+func capiSetBufferBytes(s *C.processState, handle uint64, data []byte, action bufferAction) error {
+	st := C.envoyGoFilterHttpSetBufferHelper(unsafe.Pointer(s), C.uint64_t(handle),
+		unsafe.Pointer(unsafe.SliceData(data)), C.int(len(data)), C.bufferAction(action))
+	return statusError(st)
+}
+
+func capiDrainBuffer(s *C.processState, handle uint64, n int) error {
+	return statusError(C.envoyGoFilterHttpDrainBuffer(unsafe.Pointer(s), C.uint64_t(handle), C.uint64_t(n)))
+}
+
+// capiSendLocalReply asks Envoy to answer with a local reply. Envoy reads headers as an
+// array of headers_num Go strings (name, value, name, value, ...) and skips empty values.
+// The array holds Go pointers, so every string's bytes are pinned for the call.
+func capiSendLocalReply(s *C.processState, code int, body string, headers []api.Header, grpcStatus int64, details string) error {
+	var pinner runtime.Pinner
+	defer pinner.Unpin()
+	strs := make([]string, 0, 2*len(headers))
+	for _, h := range headers {
+		if h.Name != "" {
+			pinner.Pin(unsafe.StringData(h.Name))
+		}
+		if h.Value != "" {
+			pinner.Pin(unsafe.StringData(h.Value))
+		}
+		strs = append(strs, h.Name, h.Value)
+	}
+	st := C.envoyGoFilterHttpSendLocalReply(unsafe.Pointer(s), C.int(code),
+		unsafe.Pointer(unsafe.StringData(body)), C.int(len(body)),
+		unsafe.Pointer(unsafe.SliceData(strs)), C.int(len(strs)),
+		C.longlong(grpcStatus),
+		unsafe.Pointer(unsafe.StringData(details)), C.int(len(details)))
+	return statusError(st)
+}
+
+// capiSendPanicReply makes Envoy answer 500 "error happened in filter"; details only go
+// to Envoy's log.
+func capiSendPanicReply(s *C.processState, details string) error {
+	return statusError(C.envoyGoFilterHttpSendPanicReply(unsafe.Pointer(s),
+		unsafe.Pointer(unsafe.StringData(details)), C.int(len(details))))
+}
+
+func capiFinalizeRequest(r *C.httpRequest) {
+	C.envoyGoFilterHttpFinalize(unsafe.Pointer(r), finalizeByGC)
+}
+
+func capiFinalizeConfig(c *C.httpConfig) {
+	C.envoyGoConfigHttpFinalize(unsafe.Pointer(c))
+}

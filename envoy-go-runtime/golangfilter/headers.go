@@ -1,0 +1,237 @@
+package golangfilter
+
+/*
+#include "envoy_capi.h"
+*/
+import "C"
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/mosn-ts/envoy-go-runtime/api"
+)
+
+// headerMap is a header or trailer map of the hook being run. The first read copies the
+// whole map from Envoy in one call (CopyHeaders/CopyTrailers); writes go to Envoy at
+// once and update the local copy the same way Envoy updates its map, so reads after
+// writes agree with Envoy without another copy.
+type headerMap struct {
+	// req keeps the request reachable while the map is: its finalizer frees the Envoy
+	// memory state points into.
+	req      *request
+	state    *C.processState
+	trailers bool
+	// num and size are the entry count and byte size Envoy announced for the map; they
+	// size the copy, so the map is loaded before the first write changes them.
+	num, size uint64
+	loaded    bool
+	entries   []api.Header
+	// what names the map in errors ("request headers").
+	what     string
+	readOnly bool
+}
+
+type requestHeaders struct{ headerMap }
+
+type responseHeaders struct{ headerMap }
+
+var (
+	_ api.RequestHeaderMap  = (*requestHeaders)(nil)
+	_ api.ResponseHeaderMap = (*responseHeaders)(nil)
+	_ api.HeaderMap         = (*headerMap)(nil)
+)
+
+func (m *headerMap) load() {
+	if m.loaded {
+		return
+	}
+	entries, err := capiCopyHeaderMap(m.state, m.trailers, m.num, m.size)
+	if err != nil {
+		panic(fmt.Errorf("cannot read %s: %w", m.what, err))
+	}
+	m.entries = entries
+	m.loaded = true
+}
+
+func (m *headerMap) Get(name string) (string, bool) {
+	m.load()
+	name = lowerASCII(name)
+	for _, h := range m.entries {
+		if h.Name == name {
+			return h.Value, true
+		}
+	}
+	return "", false
+}
+
+func (m *headerMap) GetAll(name string) []string {
+	m.load()
+	name = lowerASCII(name)
+	var values []string
+	for _, h := range m.entries {
+		if h.Name == name {
+			values = append(values, h.Value)
+		}
+	}
+	return values
+}
+
+func (m *headerMap) Has(name string) bool {
+	_, ok := m.Get(name)
+	return ok
+}
+
+func (m *headerMap) Keys() []string {
+	m.load()
+	keys := make([]string, 0, len(m.entries))
+	for _, h := range m.entries {
+		if !containsString(keys, h.Name) {
+			keys = append(keys, h.Name)
+		}
+	}
+	return keys
+}
+
+func (m *headerMap) Range(fn func(name, value string) bool) {
+	m.load()
+	for _, h := range m.entries {
+		if !fn(h.Name, h.Value) {
+			return
+		}
+	}
+}
+
+func (m *headerMap) Set(name, value string) {
+	name = m.prepareWrite(name, value)
+	if err := capiSetHeader(m.state, m.trailers, name, value, false); err != nil {
+		panic(fmt.Errorf("cannot set %q in %s: %w", name, m.what, err))
+	}
+	// Envoy's setCopy: remove every value, then add.
+	m.entries = removeHeader(m.entries, name)
+	m.entries = insertHeader(m.entries, name, value)
+}
+
+func (m *headerMap) Add(name, value string) {
+	name = m.prepareWrite(name, value)
+	if err := capiSetHeader(m.state, m.trailers, name, value, true); err != nil {
+		panic(fmt.Errorf("cannot add %q to %s: %w", name, m.what, err))
+	}
+	m.entries = insertHeader(m.entries, name, value)
+}
+
+func (m *headerMap) Remove(name string) {
+	name = m.prepareWrite(name, "")
+	if err := capiRemoveHeader(m.state, m.trailers, name); err != nil {
+		panic(fmt.Errorf("cannot remove %q from %s: %w", name, m.what, err))
+	}
+	m.entries = removeHeader(m.entries, name)
+}
+
+// prepareWrite validates a write and returns the lower-cased name.
+func (m *headerMap) prepareWrite(name, value string) string {
+	if m.readOnly {
+		panic(fmt.Errorf("%s are read-only here", m.what))
+	}
+	if err := validateHeader(name, value); err != nil {
+		panic(err)
+	}
+	m.load()
+	return lowerASCII(name)
+}
+
+func (m *requestHeaders) Method() string { v, _ := m.Get(":method"); return v }
+func (m *requestHeaders) Path() string   { v, _ := m.Get(":path"); return v }
+func (m *requestHeaders) Host() string   { v, _ := m.Get(":authority"); return v }
+func (m *requestHeaders) Scheme() string { v, _ := m.Get(":scheme"); return v }
+
+// Status is :status as a number, or 0 when it is missing or not a number.
+func (m *responseHeaders) Status() int {
+	v, _ := m.Get(":status")
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// insertHeader adds an entry where Envoy's header map puts it: pseudo-headers after the
+// last pseudo-header, others at the end.
+func insertHeader(entries []api.Header, name, value string) []api.Header {
+	h := api.Header{Name: name, Value: value}
+	if !isPseudoHeader(name) {
+		return append(entries, h)
+	}
+	at := 0
+	for at < len(entries) && isPseudoHeader(entries[at].Name) {
+		at++
+	}
+	entries = append(entries, api.Header{})
+	copy(entries[at+1:], entries[at:])
+	entries[at] = h
+	return entries
+}
+
+// removeHeader drops every entry named name, without touching the backing array other
+// slices of the old view may share.
+func removeHeader(entries []api.Header, name string) []api.Header {
+	kept := entries[:0:0]
+	removed := false
+	for _, h := range entries {
+		if h.Name == name {
+			removed = true
+			continue
+		}
+		kept = append(kept, h)
+	}
+	if !removed {
+		return entries
+	}
+	return kept
+}
+
+func isPseudoHeader(name string) bool { return len(name) > 0 && name[0] == ':' }
+
+// validateHeader rejects what would corrupt the HTTP framing: Envoy does not check in
+// release builds.
+func validateHeader(name, value string) error {
+	if name == "" {
+		return fmt.Errorf("invalid header name: empty")
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c <= ' ' || c == 0x7f {
+			return fmt.Errorf("invalid header name %q", name)
+		}
+	}
+	for i := 0; i < len(value); i++ {
+		if c := value[i]; c == 0 || c == '\r' || c == '\n' {
+			return fmt.Errorf("invalid value for header %q: contains NUL, CR or LF", name)
+		}
+	}
+	return nil
+}
+
+// lowerASCII lower-cases like Envoy's LowerCaseString, allocating only when needed.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

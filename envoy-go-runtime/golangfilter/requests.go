@@ -1,0 +1,235 @@
+package golangfilter
+
+/*
+#include "envoy_capi.h"
+*/
+import "C"
+
+import (
+	"reflect"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/mosn-ts/envoy-go-runtime/api"
+)
+
+// request is the Go side of one HTTP stream: the plugin's filter and what the runtime
+// needs to call Envoy for it. It is also the filter's api.Context.
+type request struct {
+	c      *C.httpRequest
+	config *pluginConfig
+	filter any
+	hooks  hookSet
+
+	// decoding and encoding are Envoy's per-direction states, known from the first
+	// entry of each direction.
+	decoding *C.processState
+	encoding *C.processState
+
+	// current is the direction whose decode/encode hook is running, nil between hooks.
+	current *C.processState
+	// replied records a SendLocalReply during the current hook.
+	replied bool
+	// created is set once NewFilter has been attempted.
+	created bool
+
+	waiter waiter
+}
+
+// Per-worker request tables: Envoy calls a stream's entry points only on its worker
+// thread, so each table is touched by one thread and needs no lock. Envoy announces the
+// worker count with the first config.
+var (
+	tablesOnce sync.Once
+	tables     []map[*C.httpRequest]*request
+
+	// liveRequests counts Envoy request objects not yet handed back with
+	// envoyGoFilterHttpFinalize.
+	liveRequests atomic.Int64
+)
+
+func initTables(concurrency uint32) {
+	tablesOnce.Do(func() {
+		if concurrency == 0 {
+			concurrency = 1
+		}
+		tables = make([]map[*C.httpRequest]*request, concurrency)
+		for i := range tables {
+			tables[i] = map[*C.httpRequest]*request{}
+		}
+	})
+}
+
+func tableOf(r *C.httpRequest) map[*C.httpRequest]*request {
+	w := int(r.worker_id)
+	if w >= len(tables) {
+		logf(api.LogError, "request on worker %d, but Envoy announced %d workers", w, len(tables))
+		return nil
+	}
+	return tables[w]
+}
+
+func findRequest(r *C.httpRequest) *request {
+	if t := tableOf(r); t != nil {
+		return t[r]
+	}
+	return nil
+}
+
+// findOrCreateRequest returns the stream's request, creating it on the first entry
+// into Go (a header callback, or the access log when it comes first).
+func findOrCreateRequest(r *C.httpRequest) *request {
+	t := tableOf(r)
+	if t == nil {
+		return nil
+	}
+	if req := t[r]; req != nil {
+		return req
+	}
+	req := &request{c: r, config: lookupConfig(uint64(r.configId))}
+	t[r] = req
+	liveRequests.Add(1)
+	// Envoy frees its request object when Go says so; do it once nothing in Go (a
+	// stream's hooks, or goroutines a filter started) can reach the request any more.
+	runtime.AddCleanup(req, finalizeRequest, r)
+	return req
+}
+
+func finalizeRequest(r *C.httpRequest) {
+	capiFinalizeRequest(r)
+	liveRequests.Add(-1)
+}
+
+// forget removes the request from its table after OnDestroy; it stays alive only as
+// long as something else references it.
+func (req *request) forget() {
+	if t := tableOf(req.c); t != nil {
+		delete(t, req.c)
+	}
+	req.filter = nil
+}
+
+// attach records the direction state on the first entry of that direction.
+func (req *request) attach(s *C.processState) {
+	if s.is_encoding == 0 {
+		req.decoding = s
+	} else {
+		req.encoding = s
+	}
+}
+
+func (req *request) pluginName() string {
+	if req.config == nil {
+		return C.GoStringN(req.c.plugin_name.data, C.int(req.c.plugin_name.len))
+	}
+	return req.config.plugin.Name
+}
+
+// waiter is where a goroutine blocks after a C API call answered CAPIYield, until Envoy
+// calls envoyGoRequestSemaDec. Destroying the stream releases it too, so no goroutine
+// waits on a stream that is gone. (No API of this phase yields yet.)
+type waiter struct {
+	mu       sync.Mutex
+	cond     sync.Cond
+	pending  bool
+	released bool
+}
+
+// arm must precede the C call that may yield.
+func (w *waiter) arm() {
+	w.mu.Lock()
+	w.pending = true
+	w.mu.Unlock()
+}
+
+// wait blocks until release; it reports false when the stream was destroyed meanwhile.
+func (w *waiter) wait() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cond.L == nil {
+		w.cond.L = &w.mu
+	}
+	for w.pending && !w.released {
+		w.cond.Wait()
+	}
+	return !w.released
+}
+
+// wake ends one wait (envoyGoRequestSemaDec).
+func (w *waiter) wake() {
+	w.mu.Lock()
+	w.pending = false
+	if w.cond.L != nil {
+		w.cond.Broadcast()
+	}
+	w.mu.Unlock()
+}
+
+// release ends every wait for good (the stream is destroyed).
+func (w *waiter) release() {
+	w.mu.Lock()
+	w.released = true
+	if w.cond.L != nil {
+		w.cond.Broadcast()
+	}
+	w.mu.Unlock()
+}
+
+// hookSet records which hook interfaces a filter type implements.
+type hookSet uint16
+
+const (
+	hasDecodeHeaders hookSet = 1 << iota
+	hasDecodeData
+	hasDecodeTrailers
+	hasEncodeHeaders
+	hasEncodeData
+	hasEncodeTrailers
+	hasLog
+	hasStreamComplete
+	hasDestroy
+)
+
+// hookSets caches the hook set per filter type: computed on the first stream of a type.
+var hookSets sync.Map // reflect.Type -> hookSet
+
+func hooksOf(filter any) hookSet {
+	if filter == nil {
+		return 0
+	}
+	t := reflect.TypeOf(filter)
+	if h, ok := hookSets.Load(t); ok {
+		return h.(hookSet)
+	}
+	var h hookSet
+	if _, ok := filter.(api.DecodeHeadersHook); ok {
+		h |= hasDecodeHeaders
+	}
+	if _, ok := filter.(api.DecodeDataHook); ok {
+		h |= hasDecodeData
+	}
+	if _, ok := filter.(api.DecodeTrailersHook); ok {
+		h |= hasDecodeTrailers
+	}
+	if _, ok := filter.(api.EncodeHeadersHook); ok {
+		h |= hasEncodeHeaders
+	}
+	if _, ok := filter.(api.EncodeDataHook); ok {
+		h |= hasEncodeData
+	}
+	if _, ok := filter.(api.EncodeTrailersHook); ok {
+		h |= hasEncodeTrailers
+	}
+	if _, ok := filter.(api.LogHook); ok {
+		h |= hasLog
+	}
+	if _, ok := filter.(api.StreamCompleteHook); ok {
+		h |= hasStreamComplete
+	}
+	if _, ok := filter.(api.DestroyHook); ok {
+		h |= hasDestroy
+	}
+	hookSets.Store(t, h)
+	return h
+}

@@ -1,0 +1,62 @@
+package js
+
+import "testing"
+
+type testConfig struct {
+	RequiredHeader string         `js:"requiredHeader"`
+	Strip          *Array[string] `js:"strip"`
+	Prefix         *string        `js:"prefix"`
+	Mode           string         `js:"mode"`
+	Limit          *float64       `js:"limit"`
+}
+
+var testConfigSchema = ObjectSchema("TestConfig",
+	Required("requiredHeader", StringSchema),
+	Required("strip", ArraySchema(StringSchema)),
+	Optional("prefix", StringSchema),
+	Required("mode", UnionSchema(LiteralSchema("allow"), LiteralSchema("deny"))),
+	Optional("limit", NumberSchema),
+)
+
+func TestDecodeJSONValid(t *testing.T) {
+	c, err := DecodeJSON[*testConfig]([]byte(`{"requiredHeader":"x-key","strip":["a","b"],"mode":"deny","limit":2.5}`), testConfigSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.RequiredHeader != "x-key" || c.Strip.Join(",") != "a,b" || c.Prefix != nil || c.Mode != "deny" || *c.Limit != 2.5 {
+		t.Fatalf("decoded %+v", c)
+	}
+}
+
+// The messages are a contract with the TypeScript host (docs/architecture.md, "Config decoding").
+func TestDecodeJSONErrors(t *testing.T) {
+	cases := map[string]string{
+		`{"requiredHeader":1,"strip":[],"mode":"allow"}`:                 "$.requiredHeader: expected string, got number",
+		`{"strip":[],"mode":"allow"}`:                                    "$.requiredHeader: missing required field",
+		`{"requiredHeader":"h","strip":["a",true],"mode":"allow"}`:       "$.strip[1]: expected string, got boolean",
+		`{"requiredHeader":"h","strip":[],"mode":"x"}`:                   `$.mode: expected "allow" | "deny", got "x"`,
+		`{"requiredHeader":"h","strip":[],"mode":3}`:                     `$.mode: expected "allow" | "deny", got 3`,
+		`{"requiredHeader":"h","strip":[],"mode":"allow","extra":1}`:     "$.extra: unknown field",
+		`{"requiredHeader":"h","strip":[],"mode":"allow","a-b":1}`:       `$["a-b"]: unknown field`,
+		`{"requiredHeader":"h","strip":null,"mode":"allow"}`:             "$.strip: expected array, got null",
+		`{"requiredHeader":"h","strip":[],"mode":"allow","prefix":null}`: "$.prefix: expected string, got null",
+		`[1]`:               "$: expected object, got array",
+		`{"requiredHeader"`: "$: invalid JSON: expected ':', got end of input at position 17",
+	}
+	for input, want := range cases {
+		_, err := DecodeJSON[*testConfig]([]byte(input), testConfigSchema)
+		if err == nil || err.Error() != want {
+			t.Errorf("DecodeJSON(%s) error = %v, want %q", input, err, want)
+		}
+	}
+}
+
+func TestParseJSONThrows(t *testing.T) {
+	defer func() {
+		e, ok := recover().(*Error)
+		if !ok || e.Name != "SyntaxError" {
+			t.Fatalf("recovered %v, want a SyntaxError", e)
+		}
+	}()
+	ParseJSON[float64]("{", NumberSchema)
+}

@@ -1,0 +1,429 @@
+package js
+
+import (
+	"iter"
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// Len is String.prototype.length: the number of UTF-16 code units.
+func Len(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		r, w := decodeUnit(s, i)
+		i += w
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// CharAt is s.charAt(i) and s[i]: the code unit at i as a string, "" when out of range.
+func CharAt(s string, i int) string {
+	if isASCII(s) {
+		if i < 0 || i >= len(s) {
+			return ""
+		}
+		return s[i : i+1]
+	}
+	units := toUnits(s)
+	if i < 0 || i >= len(units) {
+		return ""
+	}
+	return fromUnits(units[i : i+1])
+}
+
+// Index is s[i] for a string s: the code unit at i as a string, or false when out of range.
+func Index(s string, i int) (string, bool) {
+	if i < 0 || i >= Len(s) {
+		return "", false
+	}
+	return CharAt(s, i), true
+}
+
+// CharCodeAt is s.charCodeAt(i): the code unit at i, NaN when out of range.
+func CharCodeAt(s string, i int) float64 {
+	if isASCII(s) {
+		if i < 0 || i >= len(s) {
+			return math.NaN()
+		}
+		return float64(s[i])
+	}
+	units := toUnits(s)
+	if i < 0 || i >= len(units) {
+		return math.NaN()
+	}
+	return float64(units[i])
+}
+
+// CodePointAt is s.codePointAt(i) for an index in range; false when out of range.
+func CodePointAt(s string, i int) (float64, bool) {
+	units := toUnits(s)
+	if i < 0 || i >= len(units) {
+		return 0, false
+	}
+	u := units[i]
+	if u >= 0xD800 && u <= 0xDBFF && i+1 < len(units) && units[i+1] >= 0xDC00 && units[i+1] <= 0xDFFF {
+		return float64(0x10000 + (rune(u)-0xD800)<<10 + (rune(units[i+1]) - 0xDC00)), true
+	}
+	return float64(u), true
+}
+
+// At is s.at(i): negative i counts from the end; false when out of range.
+func At(s string, i int) (string, bool) {
+	n := Len(s)
+	if i < 0 {
+		i += n
+	}
+	if i < 0 || i >= n {
+		return "", false
+	}
+	return CharAt(s, i), true
+}
+
+// FromCharCode is String.fromCharCode(...codes).
+func FromCharCode(codes ...float64) string {
+	units := make([]uint16, len(codes))
+	for i, c := range codes {
+		units[i] = uint16(ToUint32(c))
+	}
+	return fromUnits(units)
+}
+
+// relativeIndex clamps a possibly negative index the way slice() does.
+func relativeIndex(i, n int) int {
+	if i < 0 {
+		i += n
+		if i < 0 {
+			return 0
+		}
+		return i
+	}
+	if i > n {
+		return n
+	}
+	return i
+}
+
+// substr returns code units [from, to) of s, assuming 0 <= from <= to <= Len(s).
+func substr(s string, from, to int) string {
+	if isASCII(s) {
+		return s[from:to]
+	}
+	return fromUnits(toUnits(s)[from:to])
+}
+
+// Slice is s.slice(start, end).
+func Slice(s string, start, end int) string {
+	n := Len(s)
+	from, to := relativeIndex(start, n), relativeIndex(end, n)
+	if from >= to {
+		return ""
+	}
+	return substr(s, from, to)
+}
+
+// SliceFrom is s.slice(start).
+func SliceFrom(s string, start int) string {
+	n := Len(s)
+	return substr(s, relativeIndex(start, n), n)
+}
+
+// Substring is s.substring(start, end): negative indices clamp to 0, swapped bounds swap.
+func Substring(s string, start, end int) string {
+	n := Len(s)
+	from, to := min(max(start, 0), n), min(max(end, 0), n)
+	if from > to {
+		from, to = to, from
+	}
+	return substr(s, from, to)
+}
+
+// SubstringFrom is s.substring(start).
+func SubstringFrom(s string, start int) string {
+	n := Len(s)
+	return substr(s, min(max(start, 0), n), n)
+}
+
+// unitOffset converts a byte offset in s into a UTF-16 code unit offset.
+func unitOffset(s string, byteOffset int) int {
+	if isASCII(s[:byteOffset]) {
+		return byteOffset
+	}
+	return Len(s[:byteOffset])
+}
+
+// byteOffset converts a UTF-16 offset (clamped to [0, Len(s)]) into a byte offset. An
+// offset inside a surrogate pair rounds up past the pair.
+func byteOffset(s string, unit int) int {
+	if unit <= 0 {
+		return 0
+	}
+	if isASCII(s) {
+		return min(unit, len(s))
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		if n >= unit {
+			return i
+		}
+		r, w := decodeUnit(s, i)
+		i += w
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return len(s)
+}
+
+// IndexOf is s.indexOf(sub): the UTF-16 index of the first occurrence, or -1.
+func IndexOf(s, sub string) int {
+	i := strings.Index(s, sub)
+	if i < 0 {
+		return -1
+	}
+	return unitOffset(s, i)
+}
+
+// IndexOfFrom is s.indexOf(sub, from).
+func IndexOfFrom(s, sub string, from int) int {
+	start := byteOffset(s, from)
+	i := strings.Index(s[start:], sub)
+	if i < 0 {
+		return -1
+	}
+	return unitOffset(s, start+i)
+}
+
+// LastIndexOf is s.lastIndexOf(sub).
+func LastIndexOf(s, sub string) int {
+	i := strings.LastIndex(s, sub)
+	if i < 0 {
+		return -1
+	}
+	return unitOffset(s, i)
+}
+
+// isJSSpace reports whether r is WhiteSpace or LineTerminator in ECMAScript.
+func isJSSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// Trim is s.trim() with ECMAScript's whitespace set.
+func Trim(s string) string { return strings.TrimFunc(s, isJSSpace) }
+
+// TrimStart is s.trimStart().
+func TrimStart(s string) string { return strings.TrimLeftFunc(s, isJSSpace) }
+
+// TrimEnd is s.trimEnd().
+func TrimEnd(s string) string { return strings.TrimRightFunc(s, isJSSpace) }
+
+// Split is s.split(sep): an empty separator splits into code units.
+func Split(s, sep string) *Array[string] {
+	if sep == "" {
+		if isASCII(s) {
+			parts := make([]string, len(s))
+			for i := range s {
+				parts[i] = s[i : i+1]
+			}
+			return ArrayOf(parts)
+		}
+		units := toUnits(s)
+		parts := make([]string, len(units))
+		for i := range units {
+			parts[i] = fromUnits(units[i : i+1])
+		}
+		return ArrayOf(parts)
+	}
+	return ArrayOf(strings.Split(s, sep))
+}
+
+// SplitLimit is s.split(sep, limit).
+func SplitLimit(s, sep string, limit int) *Array[string] {
+	parts := Split(s, sep)
+	if limit >= 0 && limit < parts.Len() {
+		return parts.Slice(0, limit)
+	}
+	return parts
+}
+
+// expandReplacement applies the $-patterns of String.prototype.replace's replacement
+// string: $$, $&, $` and $'.
+func expandReplacement(replacement, s string, at int, matched string) string {
+	if !strings.Contains(replacement, "$") {
+		return replacement
+	}
+	var b strings.Builder
+	for i := 0; i < len(replacement); i++ {
+		c := replacement[i]
+		if c == '$' && i+1 < len(replacement) {
+			switch replacement[i+1] {
+			case '$':
+				b.WriteByte('$')
+				i++
+				continue
+			case '&':
+				b.WriteString(matched)
+				i++
+				continue
+			case '`':
+				b.WriteString(s[:at])
+				i++
+				continue
+			case '\'':
+				b.WriteString(s[at+len(matched):])
+				i++
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// Replace is s.replace(pattern, replacement) with a string pattern: the first occurrence.
+func Replace(s, pattern, replacement string) string {
+	i := strings.Index(s, pattern)
+	if i < 0 {
+		return s
+	}
+	return s[:i] + expandReplacement(replacement, s, i, pattern) + s[i+len(pattern):]
+}
+
+// ReplaceAll is s.replaceAll(pattern, replacement) with a string pattern.
+func ReplaceAll(s, pattern, replacement string) string {
+	if pattern == "" {
+		units := toUnits(s)
+		var b strings.Builder
+		for i := 0; i <= len(units); i++ {
+			at := len(fromUnits(units[:i]))
+			b.WriteString(expandReplacement(replacement, s, at, ""))
+			if i < len(units) {
+				b.WriteString(fromUnits(units[i : i+1]))
+			}
+		}
+		return b.String()
+	}
+	var b strings.Builder
+	rest := 0
+	for {
+		i := strings.Index(s[rest:], pattern)
+		if i < 0 {
+			break
+		}
+		at := rest + i
+		b.WriteString(s[rest:at])
+		b.WriteString(expandReplacement(replacement, s, at, pattern))
+		rest = at + len(pattern)
+	}
+	b.WriteString(s[rest:])
+	return b.String()
+}
+
+// padding returns the filler of length n code units built from fill.
+func padding(n int, fill string) string {
+	if n <= 0 || fill == "" {
+		return ""
+	}
+	fillLen := Len(fill)
+	repeated := strings.Repeat(fill, n/fillLen+1)
+	return substr(repeated, 0, n)
+}
+
+// PadStart is s.padStart(length, fill).
+func PadStart(s string, length int, fill string) string {
+	return padding(length-Len(s), fill) + s
+}
+
+// PadEnd is s.padEnd(length, fill).
+func PadEnd(s string, length int, fill string) string {
+	return s + padding(length-Len(s), fill)
+}
+
+// Repeat is s.repeat(count).
+func Repeat(s string, count int) string {
+	if count < 0 {
+		panic(NewRangeError("Invalid count value: " + IntToString(count)))
+	}
+	return strings.Repeat(s, count)
+}
+
+// ToLowerCase is s.toLowerCase() (Unicode simple case mapping beyond ASCII).
+func ToLowerCase(s string) string {
+	if isASCII(s) || utf8.ValidString(s) {
+		return strings.ToLower(s)
+	}
+	return mapRunesKeepingSurrogates(s, strings.ToLower)
+}
+
+// ToUpperCase is s.toUpperCase() (Unicode simple case mapping beyond ASCII).
+func ToUpperCase(s string) string {
+	if isASCII(s) || utf8.ValidString(s) {
+		return strings.ToUpper(s)
+	}
+	return mapRunesKeepingSurrogates(s, strings.ToUpper)
+}
+
+func mapRunesKeepingSurrogates(s string, f func(string) string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := decodeUnit(s, i)
+		if r >= 0xD800 && r <= 0xDFFF {
+			b.WriteString(s[i : i+n])
+		} else {
+			b.WriteString(f(s[i : i+n]))
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// CompareStrings orders strings by UTF-16 code units, as JavaScript's < does.
+func CompareStrings(a, b string) int {
+	if isASCII(a) && isASCII(b) {
+		return strings.Compare(a, b)
+	}
+	ua, ub := toUnits(a), toUnits(b)
+	for i := 0; i < len(ua) && i < len(ub); i++ {
+		if ua[i] != ub[i] {
+			if ua[i] < ub[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	switch {
+	case len(ua) < len(ub):
+		return -1
+	case len(ua) > len(ub):
+		return 1
+	}
+	return 0
+}
+
+// Chars iterates s by code point, as for-of over a string does (lone surrogates are
+// visited on their own).
+func Chars(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(s); {
+			_, n := decodeUnit(s, i)
+			if !yield(s[i : i+n]) {
+				return
+			}
+			i += n
+		}
+	}
+}

@@ -1,0 +1,299 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "host.h"
+
+host g_host;
+
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void registry_lock(void) { pthread_mutex_lock(&registry_mu); }
+void registry_unlock(void) { pthread_mutex_unlock(&registry_mu); }
+
+const char* golang_status_name(uint64_t status) {
+  static const char* names[] = {"Running", "LocalReply", "Continue", "StopAndBuffer",
+                                "StopAndBufferWatermark", "StopNoBuffer"};
+  static _Thread_local char unknown[32];
+  if (status < sizeof names / sizeof names[0]) return names[status];
+  snprintf(unknown, sizeof unknown, "Unknown(%llu)", (unsigned long long)status);
+  return unknown;
+}
+
+/* ---- host errors and captured logs ---- */
+
+static pthread_mutex_t capture_mu = PTHREAD_MUTEX_INITIALIZER;
+static strbuf errors_json;
+static size_t errors_count;
+static strbuf logs_json;
+static size_t logs_count;
+static char* last_error;
+
+void host_error(const char* fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "mosn-ts-mockhost: %s\n", msg);
+  pthread_mutex_lock(&capture_mu);
+  if (errors_count++) sb_append_char(&errors_json, ',');
+  json_write_string(&errors_json, msg, strlen(msg));
+  pthread_mutex_unlock(&capture_mu);
+}
+
+size_t host_errors_take(strbuf* out) {
+  pthread_mutex_lock(&capture_mu);
+  size_t n = errors_count;
+  sb_append(out, errors_json.data, errors_json.len);
+  sb_clear(&errors_json);
+  errors_count = 0;
+  pthread_mutex_unlock(&capture_mu);
+  return n;
+}
+
+static const char* level_name(uint32_t level) {
+  static const char* names[] = {"trace", "debug", "info", "warn", "error", "critical"};
+  return level < 6 ? names[level] : "off";
+}
+
+void log_capture(uint32_t level, const char* msg, size_t len) {
+  pthread_mutex_lock(&capture_mu);
+  if (logs_count++) sb_append_char(&logs_json, ',');
+  sb_append_str(&logs_json, "{\"level\":\"");
+  sb_append_str(&logs_json, level_name(level));
+  sb_append_str(&logs_json, "\",\"message\":");
+  json_write_text_lossy(&logs_json, msg, len);
+  sb_append_char(&logs_json, '}');
+  if (level >= LOG_ERROR) {
+    free(last_error);
+    last_error = xmemdup(msg, len);
+  }
+  pthread_mutex_unlock(&capture_mu);
+}
+
+size_t log_take(strbuf* out) {
+  pthread_mutex_lock(&capture_mu);
+  size_t n = logs_count;
+  sb_append(out, logs_json.data, logs_json.len);
+  sb_clear(&logs_json);
+  logs_count = 0;
+  pthread_mutex_unlock(&capture_mu);
+  return n;
+}
+
+char* log_last_error(void) {
+  pthread_mutex_lock(&capture_mu);
+  char* e = last_error;
+  last_error = NULL;
+  pthread_mutex_unlock(&capture_mu);
+  return e;
+}
+
+void capture_free(void) {
+  sb_free(&errors_json);
+  sb_free(&logs_json);
+  free(last_error);
+  last_error = NULL;
+}
+
+/* ---- buffer list ---- */
+
+strbuf* bl_push(buffer_list* l, strbuf* data) {
+  if (l->len == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 4;
+    l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+  }
+  strbuf* b = xmalloc(sizeof *b);
+  sb_init(b);
+  sb_move(b, data);
+  l->bytes += b->len;
+  l->items[l->len++] = b;
+  return b;
+}
+
+void bl_move_out(buffer_list* l, strbuf* out) {
+  for (size_t i = 0; i < l->len; i++) {
+    sb_move(out, l->items[i]);
+    sb_free(l->items[i]);
+    free(l->items[i]);
+  }
+  l->len = 0;
+  l->bytes = 0;
+}
+
+void bl_clear_latest(buffer_list* l) {
+  if (l->len == 0) return;
+  strbuf* b = l->items[--l->len];
+  l->bytes -= b->len;
+  sb_free(b);
+  free(b);
+}
+
+void bl_clear_all(buffer_list* l) {
+  for (size_t i = 0; i < l->len; i++) {
+    sb_free(l->items[i]);
+    free(l->items[i]);
+  }
+  l->len = 0;
+  l->bytes = 0;
+}
+
+bool bl_contains(const buffer_list* l, uint64_t handle) {
+  for (size_t i = 0; i < l->len; i++) {
+    if ((uint64_t)(uintptr_t)l->items[i] == handle) return true;
+  }
+  return false;
+}
+
+bool bl_empty(const buffer_list* l) { return l->bytes == 0; }
+
+void bl_free(buffer_list* l) {
+  bl_clear_all(l);
+  free(l->items);
+  l->items = NULL;
+  l->cap = 0;
+}
+
+/* ---- dispatcher ---- */
+
+void dispatcher_init(dispatcher* d) {
+  pthread_mutex_init(&d->mu, NULL);
+  pthread_cond_init(&d->cond, NULL);
+  d->head = d->tail = NULL;
+}
+
+void dispatcher_destroy(dispatcher* d) {
+  task* t;
+  while ((t = dispatcher_pop(d, 0)) != NULL) task_free(t);
+  pthread_mutex_destroy(&d->mu);
+  pthread_cond_destroy(&d->cond);
+}
+
+void dispatcher_post(dispatcher* d, task* t) {
+  pthread_mutex_lock(&d->mu);
+  t->next = NULL;
+  if (d->tail) d->tail->next = t;
+  else d->head = t;
+  d->tail = t;
+  pthread_cond_signal(&d->cond);
+  pthread_mutex_unlock(&d->mu);
+}
+
+task* dispatcher_pop(dispatcher* d, int timeout_ms) {
+  pthread_mutex_lock(&d->mu);
+  if (d->head == NULL && timeout_ms > 0) {
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += timeout_ms / 1000;
+    deadline.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (deadline.tv_nsec >= 1000000000L) {
+      deadline.tv_sec++;
+      deadline.tv_nsec -= 1000000000L;
+    }
+    while (d->head == NULL) {
+      if (pthread_cond_timedwait(&d->cond, &d->mu, &deadline) == ETIMEDOUT) break;
+    }
+  }
+  task* t = d->head;
+  if (t) {
+    d->head = t->next;
+    if (d->head == NULL) d->tail = NULL;
+  }
+  pthread_mutex_unlock(&d->mu);
+  return t;
+}
+
+task* task_new(task_kind kind, request_internal* req, int is_encoding) {
+  task* t = xcalloc(1, sizeof *t);
+  t->kind = kind;
+  t->req = req;
+  t->is_encoding = is_encoding;
+  sb_init(&t->body);
+  sb_init(&t->details);
+  sb_init(&t->key);
+  sb_init(&t->value);
+  hm_init(&t->headers);
+  registry_lock();
+  req->refs++;
+  registry_unlock();
+  return t;
+}
+
+void task_free(task* t) {
+  registry_lock();
+  t->req->refs--;
+  request_maybe_free(t->req);
+  registry_unlock();
+  sb_free(&t->body);
+  sb_free(&t->details);
+  sb_free(&t->key);
+  sb_free(&t->value);
+  hm_free(&t->headers);
+  free(t);
+}
+
+bool worker_is_current(const worker* w) { return pthread_equal(w->thread, pthread_self()); }
+
+/* ---- request registry ---- */
+
+static request_internal* live_requests;
+
+void requests_register(request_internal* r) {
+  registry_lock();
+  r->next_live = live_requests;
+  live_requests = r;
+  registry_unlock();
+}
+
+request_internal* requests_find(const void* r) {
+  for (request_internal* it = live_requests; it; it = it->next_live) {
+    if ((const void*)it == r) return it;
+  }
+  return NULL;
+}
+
+processor_state* states_find(const void* s) {
+  for (request_internal* it = live_requests; it; it = it->next_live) {
+    if ((const void*)&it->decoding == s) return &it->decoding;
+    if ((const void*)&it->encoding == s) return &it->encoding;
+  }
+  return NULL;
+}
+
+static void request_free(request_internal* r) {
+  request_internal** p = &live_requests;
+  while (*p && *p != r) p = &(*p)->next_live;
+  if (*p) *p = r->next_live;
+  bl_free(&r->decoding.do_data);
+  bl_free(&r->encoding.do_data);
+  sb_free(&r->decoding.data_buffer);
+  sb_free(&r->encoding.data_buffer);
+  free(r);
+}
+
+/* Envoy deletes its request object once Go finalized it and the filter is gone (or at
+ * once, when Go was never entered). Queued tasks keep it until they ran. */
+void request_maybe_free(request_internal* r) {
+  if (r->filter != NULL || r->refs > 0) return;
+  if (r->finalized || r->base.configId == 0) request_free(r);
+}
+
+size_t requests_unfinalized(void) {
+  size_t n = 0;
+  registry_lock();
+  for (request_internal* it = live_requests; it; it = it->next_live) {
+    if (!it->finalized) n++;
+  }
+  registry_unlock();
+  return n;
+}
+
+void requests_free_all(void) {
+  registry_lock();
+  while (live_requests) request_free(live_requests);
+  registry_unlock();
+}

@@ -1,0 +1,245 @@
+/* The emulated Envoy: objects shared by the C API (capi.c), the golang filter
+ * (golang_filter.c), the filter manager and router (stream.c) and the protocol (main.c).
+ *
+ * Threads: everything runs on the worker thread except calls Go makes from its own
+ * threads (finalizers, goroutines). Those touch shared state only under registry_lock()
+ * or through the worker's dispatcher, as Envoy posts such work to the worker. One worker
+ * exists today; per-worker state hangs off struct worker so more can follow. */
+#ifndef MOCKHOST_HOST_H
+#define MOCKHOST_HOST_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dso.h"
+#include "headers.h"
+#include "util.h"
+
+typedef struct worker worker;
+typedef struct golang_filter golang_filter;
+typedef struct stream stream;
+typedef struct host_config host_config;
+typedef struct request_internal request_internal;
+
+/* Envoy's GolangStatus. */
+enum {
+  GOLANG_RUNNING = 0,
+  GOLANG_LOCAL_REPLY = 1,
+  GOLANG_CONTINUE = 2,
+  GOLANG_STOP_AND_BUFFER = 3,
+  GOLANG_STOP_AND_BUFFER_WATERMARK = 4,
+  GOLANG_STOP_NO_BUFFER = 5,
+};
+const char* golang_status_name(uint64_t status); /* "Continue", or "Unknown(7)" in a static buffer */
+
+/* Log levels (spdlog's, as Envoy passes them). */
+enum { LOG_TRACE, LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR, LOG_CRITICAL, LOG_OFF };
+
+/* ---- process-wide host state (host.c) ---- */
+
+typedef struct {
+  filter_dso dso;
+  atomic_uint log_level;
+  worker* worker0;
+} host;
+
+extern host g_host;
+
+void registry_lock(void);
+void registry_unlock(void);
+
+/* Problems the host detected that a real Envoy would crash on or ignore: ABI misuse by
+ * the library, calls the mock does not implement. Thread-safe. */
+void host_error(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Moves the errors collected so far into out (a JSON array body, no brackets); returns
+ * how many. */
+size_t host_errors_take(strbuf* out);
+
+/* Log lines written through envoyGoFilterLog since the last take. Thread-safe. */
+void log_capture(uint32_t level, const char* msg, size_t len);
+size_t log_take(strbuf* out); /* JSON objects separated by commas */
+/* The last error-or-worse line captured since the last take, or NULL. Caller frees. */
+char* log_last_error(void);
+
+/* ---- buffers (Envoy's BufferList of processor_state.cc) ---- */
+
+typedef struct {
+  strbuf** items;
+  size_t len;
+  size_t cap;
+  uint64_t bytes; /* bytes at push time, as Envoy counts them */
+} buffer_list;
+
+strbuf* bl_push(buffer_list* l, strbuf* data); /* moves data into a new buffer */
+void bl_move_out(buffer_list* l, strbuf* out);
+void bl_clear_latest(buffer_list* l);
+void bl_clear_all(buffer_list* l);
+bool bl_contains(const buffer_list* l, uint64_t handle);
+bool bl_empty(const buffer_list* l);
+void bl_free(buffer_list* l);
+
+/* ---- dispatcher: work posted to a worker, run in order on its thread ---- */
+
+typedef enum { TASK_CONTINUE, TASK_LOCAL_REPLY, TASK_HEADER_WRITE } task_kind;
+
+typedef struct task {
+  task_kind kind;
+  request_internal* req; /* holds a reference */
+  int is_encoding;
+  int status; /* TASK_CONTINUE */
+  /* TASK_LOCAL_REPLY */
+  int code;
+  strbuf body;
+  header_map headers;
+  int64_t grpc_status;
+  strbuf details;
+  /* TASK_HEADER_WRITE (from another thread) */
+  bool trailers;
+  int header_op; /* 0 set, 1 add, 2 remove */
+  strbuf key;
+  strbuf value;
+  struct task* next;
+} task;
+
+typedef struct {
+  pthread_mutex_t mu;
+  pthread_cond_t cond;
+  task* head;
+  task* tail;
+} dispatcher;
+
+void dispatcher_init(dispatcher* d);
+void dispatcher_destroy(dispatcher* d);
+void dispatcher_post(dispatcher* d, task* t);
+/* Pops the next task; waits up to timeout_ms for one (0: do not wait). NULL when none. */
+task* dispatcher_pop(dispatcher* d, int timeout_ms);
+task* task_new(task_kind kind, request_internal* req, int is_encoding);
+void task_free(task* t);
+
+struct worker {
+  uint32_t id;
+  pthread_t thread;
+  dispatcher d;
+};
+
+bool worker_is_current(const worker* w);
+
+/* ---- configs ---- */
+
+/* Envoy's httpConfigInternal: what Go sees; freed when Go finalizes it. */
+typedef struct {
+  httpConfig base; /* first: Go gets &base */
+  host_config* owner; /* weak: NULL once the FilterConfig is gone */
+} config_internal;
+
+struct host_config {
+  uint64_t id; /* 0 when the library rejected the config */
+  char* plugin_name;
+  size_t plugin_name_len;
+  config_internal* internal;
+  bool destroyed;
+  host_config* next;
+};
+
+/* ---- the golang filter (golang_filter.c) ---- */
+
+/* Envoy's ProcessorState; lives inside the request object, as in Envoy, so a pointer Go
+ * holds stays valid until the request is finalized. */
+typedef struct {
+  processState base; /* first: Go gets &base */
+  request_internal* owner;
+  header_map* headers;
+  header_map* trailers;
+  buffer_list do_data;
+  strbuf data_buffer;
+  bool end_stream;
+  bool do_end_stream;
+  uint64_t announced_headers[2]; /* entries, bytes */
+  uint64_t announced_trailers[2];
+} processor_state;
+
+struct request_internal {
+  httpRequest base; /* first: Go gets &base */
+  golang_filter* filter; /* weak: NULL once the filter is gone */
+  processor_state decoding;
+  processor_state encoding;
+  bool finalized;
+  int refs; /* queued tasks; under registry_lock */
+  request_internal* next_live;
+};
+
+struct golang_filter {
+  worker* w;
+  stream* s;
+  host_config* config;
+  request_internal* req;
+  atomic_bool destroyed;
+  header_map* request_headers;
+  header_map* request_trailers;
+};
+
+#define FILTER_LOG_DOWNSTREAM_END 6
+
+/* Registry of request objects that Go may still reference (registry_lock). */
+void requests_register(request_internal* r);
+request_internal* requests_find(const void* r);        /* caller holds the lock */
+processor_state* states_find(const void* s);            /* caller holds the lock */
+config_internal* configs_find_internal(const void* c);  /* caller holds the lock */
+void configs_forget_internal(config_internal* ci);      /* frees it; caller holds the lock */
+/* Frees r if nothing references it any more; caller holds the lock. */
+void request_maybe_free(request_internal* r);
+size_t requests_unfinalized(void);
+/* At exit: frees what the library never handed back, and the captures. */
+void requests_free_all(void);
+void capture_free(void);
+
+golang_filter* gf_new(worker* w, stream* s, host_config* config);
+/* The stream is done with the filter: the request object lives on until finalized. */
+void gf_release(golang_filter* f);
+
+bool gf_is_processing_in_go(const processor_state* st);
+bool gf_filter_processing_in_go(const golang_filter* f);
+
+bool gf_decode_headers(golang_filter* f, header_map* headers, bool end_stream);
+bool gf_decode_data(golang_filter* f, strbuf* data, bool end_stream);
+bool gf_decode_trailers(golang_filter* f, header_map* trailers);
+bool gf_encode_headers(golang_filter* f, header_map* headers, bool end_stream);
+bool gf_encode_data(golang_filter* f, strbuf* data, bool end_stream);
+bool gf_encode_trailers(golang_filter* f, header_map* trailers);
+void gf_on_stream_complete(golang_filter* f);
+void gf_log(golang_filter* f, int type);
+void gf_on_destroy(golang_filter* f);
+void gf_run_task(task* t);
+
+/* C API bodies, on the worker unless stated (capi.c checks the pointers first). */
+CAPIStatus gf_continue_status(processor_state* st, int status);
+CAPIStatus gf_send_local_reply(processor_state* st, int code, const char* body, size_t body_len,
+                               header_map* headers, int64_t grpc_status, const char* details,
+                               size_t details_len);
+CAPIStatus gf_get_header(processor_state* st, const char* key, size_t key_len, uint64_t* value_data,
+                         int* value_len);
+CAPIStatus gf_copy_map(processor_state* st, bool trailers, void* strs, void* buf);
+CAPIStatus gf_write_map(processor_state* st, bool trailers, int op, const char* key, size_t key_len,
+                        const char* value, size_t value_len);
+CAPIStatus gf_copy_buffer(processor_state* st, uint64_t handle, char* out);
+CAPIStatus gf_drain_buffer(processor_state* st, uint64_t handle, uint64_t n);
+CAPIStatus gf_set_buffer(processor_state* st, uint64_t handle, const char* data, size_t len, int action);
+
+/* ---- the filter manager, router and client (stream.c) ---- */
+
+void fm_trace(stream* s, const char* hook, int end_stream, const char* status_or_reason,
+              const char* extra_key);
+void fm_continue_decoding(stream* s);
+void fm_continue_encoding(stream* s);
+void fm_inject_decoded(stream* s, strbuf* data, bool end_stream);
+void fm_inject_encoded(stream* s, strbuf* data, bool end_stream);
+void fm_send_local_reply(stream* s, int code, const strbuf* body, const header_map* headers,
+                         int64_t grpc_status, const strbuf* details);
+header_map* fm_request_headers(stream* s);
+header_map* fm_response_headers(stream* s);
+header_map* fm_response_trailers(stream* s);
+void fm_after_hook(stream* s, const char* hook);
+
+#endif

@@ -1,0 +1,677 @@
+#include "stream.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "headers.h"
+
+/* Envoy's default stream idle timeout is 5 minutes; a test host wants to notice a stalled
+ * stream sooner. */
+#define DEFAULT_IDLE_TIMEOUT_MS 1000
+
+typedef struct {
+  header_map headers;
+  strbuf* chunks;
+  size_t chunk_count;
+  bool has_trailers;
+  header_map trailers;
+} message_script;
+
+struct stream {
+  worker* w;
+  golang_filter* filter;
+
+  /* scripts */
+  message_script client;
+  size_t client_next; /* 0 headers, 1..n chunks, n+1 trailers */
+  bool upstream_echo;
+  int upstream_status;
+  message_script upstream;
+  size_t upstream_next;
+  char* reset_after;
+  bool reset_pending;
+  bool reset_done;
+  int idle_timeout_ms;
+
+  /* filter manager */
+  header_map req_headers;
+  bool req_has_trailers;
+  header_map req_trailers;
+  header_map* resp_headers; /* NULL until the response started */
+  bool resp_has_trailers;
+  header_map resp_trailers;
+  bool dec_headers_continued, enc_headers_continued;
+  bool observed_decode_end, observed_encode_end;
+  bool is_head, is_grpc;
+
+  /* router and upstream */
+  bool up_reached;
+  header_map up_headers;
+  strbuf up_body;
+  bool up_has_trailers;
+  header_map up_trailers;
+  bool up_request_complete;
+  bool up_response_started;
+
+  /* client */
+  bool client_got_headers;
+  header_map client_headers;
+  strbuf client_body;
+  bool client_has_trailers;
+  header_map client_trailers;
+
+  /* the local reply the filter asked for */
+  bool lr_recorded;
+  int lr_status;
+  strbuf lr_body;
+  header_map lr_headers;
+  strbuf lr_details;
+
+  bool ended;
+  const char* reset; /* NULL, "client" or "local" */
+  strbuf trace;
+  size_t trace_count;
+};
+
+/* ---- parsing the request op ---- */
+
+static bool read_body(message_script* m, const json_value* obj, char* err, size_t errlen) {
+  const json_value* body = json_get(obj, "body");
+  const json_value* b64 = json_get(obj, "bodyBase64");
+  const json_value* chunks = json_get(obj, "chunks");
+  if ((body != NULL) + (b64 != NULL) + (chunks != NULL) > 1) {
+    snprintf(err, errlen, "give only one of body, bodyBase64 and chunks");
+    return false;
+  }
+  if (body || b64) {
+    const json_value* v = body ? body : b64;
+    if (v->type != JSON_STRING) {
+      snprintf(err, errlen, "%s must be a string", body ? "body" : "bodyBase64");
+      return false;
+    }
+    m->chunks = xcalloc(1, sizeof *m->chunks);
+    m->chunk_count = 1;
+    sb_init(&m->chunks[0]);
+    if (body) {
+      sb_append(&m->chunks[0], v->text, v->text_len);
+    } else if (!base64_decode(&m->chunks[0], v->text, v->text_len)) {
+      snprintf(err, errlen, "bodyBase64 is not valid base64");
+      return false;
+    }
+  } else if (chunks) {
+    if (chunks->type != JSON_ARRAY) {
+      snprintf(err, errlen, "chunks must be an array of strings");
+      return false;
+    }
+    m->chunks = xcalloc(chunks->count ? chunks->count : 1, sizeof *m->chunks);
+    for (size_t i = 0; i < chunks->count; i++) {
+      sb_init(&m->chunks[i]);
+      m->chunk_count = i + 1;
+      if (chunks->items[i]->type != JSON_STRING) {
+        snprintf(err, errlen, "chunks must be an array of strings");
+        return false;
+      }
+      sb_append(&m->chunks[i], chunks->items[i]->text, chunks->items[i]->text_len);
+    }
+  }
+  const json_value* trailers = json_get(obj, "trailers");
+  if (trailers && trailers->type != JSON_NULL) {
+    m->has_trailers = true;
+    if (!hm_read_json(&m->trailers, trailers, err, errlen)) return false;
+  }
+  return true;
+}
+
+static bool read_message(message_script* m, const json_value* obj, const char* what, char* err,
+                         size_t errlen) {
+  if (obj->type != JSON_OBJECT) {
+    snprintf(err, errlen, "%s must be an object", what);
+    return false;
+  }
+  const json_value* headers = json_get(obj, "headers");
+  if (headers && !hm_read_json(&m->headers, headers, err, errlen)) return false;
+  return read_body(m, obj, err, errlen);
+}
+
+static void script_free(message_script* m) {
+  hm_free(&m->headers);
+  hm_free(&m->trailers);
+  for (size_t i = 0; i < m->chunk_count; i++) sb_free(&m->chunks[i]);
+  free(m->chunks);
+}
+
+stream* stream_new(worker* w, host_config* config, const json_value* op, char* err, size_t errlen) {
+  stream* s = xcalloc(1, sizeof *s);
+  s->w = w;
+  s->upstream_status = 200;
+  s->idle_timeout_ms = DEFAULT_IDLE_TIMEOUT_MS;
+  /* Every map and buffer starts zeroed, which is their empty state. */
+  const json_value* request = json_get(op, "request");
+  if (request && !read_message(&s->client, request, "request", err, errlen)) goto bad;
+  const json_value* upstream = json_get(op, "upstream");
+  if (upstream && upstream->type != JSON_NULL) {
+    if (upstream->type != JSON_OBJECT) {
+      snprintf(err, errlen, "upstream must be an object");
+      goto bad;
+    }
+    const json_value* echo = json_get(upstream, "echo");
+    s->upstream_echo = echo && echo->type == JSON_BOOL && echo->boolean;
+    const json_value* status = json_get(upstream, "status");
+    if (status) {
+      if (status->type != JSON_NUMBER || status->number < 100 || status->number > 999 ||
+          status->number != (int)status->number) {
+        snprintf(err, errlen, "upstream.status must be an integer in 100..999");
+        goto bad;
+      }
+      s->upstream_status = (int)status->number;
+    }
+    if (!read_message(&s->upstream, upstream, "upstream", err, errlen)) goto bad;
+  }
+  const json_value* reset = json_get(op, "reset");
+  if (reset && reset->type != JSON_NULL) {
+    const json_value* after = json_get(reset, "after");
+    if (after == NULL || after->type != JSON_STRING) {
+      snprintf(err, errlen, "reset must be {\"after\": \"<hook name>\"}");
+      goto bad;
+    }
+    s->reset_after = xmemdup(after->text, after->text_len);
+  }
+  const json_value* idle = json_get(op, "idleTimeoutMs");
+  if (idle) {
+    if (idle->type != JSON_NUMBER || idle->number < 1 || idle->number > 600000) {
+      snprintf(err, errlen, "idleTimeoutMs must be a number in 1..600000");
+      goto bad;
+    }
+    s->idle_timeout_ms = (int)idle->number;
+  }
+  hm_copy(&s->req_headers, &s->client.headers);
+  s->filter = gf_new(w, s, config);
+  return s;
+bad:
+  stream_free(s);
+  return NULL;
+}
+
+void stream_free(stream* s) {
+  if (s->filter) gf_release(s->filter);
+  script_free(&s->client);
+  script_free(&s->upstream);
+  free(s->reset_after);
+  hm_free(&s->req_headers);
+  hm_free(&s->req_trailers);
+  if (s->resp_headers) {
+    hm_free(s->resp_headers);
+    free(s->resp_headers);
+  }
+  hm_free(&s->resp_trailers);
+  hm_free(&s->up_headers);
+  sb_free(&s->up_body);
+  hm_free(&s->up_trailers);
+  hm_free(&s->client_headers);
+  sb_free(&s->client_body);
+  hm_free(&s->client_trailers);
+  sb_free(&s->lr_body);
+  hm_free(&s->lr_headers);
+  sb_free(&s->lr_details);
+  sb_free(&s->trace);
+  free(s);
+}
+
+/* ---- trace ---- */
+
+void fm_trace(stream* s, const char* hook, int end_stream, const char* value, const char* value_key) {
+  if (s->trace_count++) sb_append_char(&s->trace, ',');
+  sb_append_str(&s->trace, "{\"hook\":");
+  json_write_string(&s->trace, hook, strlen(hook));
+  if (end_stream >= 0) sb_append_str(&s->trace, end_stream ? ",\"endStream\":true" : ",\"endStream\":false");
+  if (value) {
+    sb_append_char(&s->trace, ',');
+    const char* key = value_key ? value_key : "status";
+    json_write_string(&s->trace, key, strlen(key));
+    sb_append_char(&s->trace, ':');
+    json_write_string(&s->trace, value, strlen(value));
+  }
+  sb_append_char(&s->trace, '}');
+}
+
+void fm_after_hook(stream* s, const char* hook) {
+  if (s->reset_after && !s->reset_done && strcmp(s->reset_after, hook) == 0) s->reset_pending = true;
+}
+
+/* ---- end of stream: ConnectionManagerImpl::doDeferredStreamDestroy ---- */
+
+static void stream_end(stream* s, const char* reset) {
+  if (s->ended) return;
+  s->ended = true;
+  s->reset = reset;
+  gf_on_stream_complete(s->filter);
+  gf_log(s->filter, FILTER_LOG_DOWNSTREAM_END);
+  gf_on_destroy(s->filter);
+}
+
+/* ---- router: what reaches the upstream ---- */
+
+static void router_headers(stream* s, bool end_stream) {
+  if (s->dec_headers_continued) return;
+  s->dec_headers_continued = true;
+  s->up_reached = true;
+  hm_copy(&s->up_headers, &s->req_headers);
+  if (end_stream) s->up_request_complete = true;
+}
+
+static void router_data(stream* s, const strbuf* data, bool end_stream) {
+  if (s->up_request_complete) return;
+  router_headers(s, false);
+  sb_append(&s->up_body, data->data, data->len);
+  if (end_stream) s->up_request_complete = true;
+}
+
+static void router_trailers(stream* s) {
+  if (s->up_request_complete) return;
+  router_headers(s, false);
+  s->up_has_trailers = true;
+  hm_copy(&s->up_trailers, &s->req_trailers);
+  s->up_request_complete = true;
+}
+
+/* ---- client: what leaves Envoy downstream ---- */
+
+static void client_headers(stream* s, bool end_stream) {
+  if (s->enc_headers_continued) return;
+  s->enc_headers_continued = true;
+  s->client_got_headers = true;
+  hm_copy(&s->client_headers, s->resp_headers);
+  if (end_stream) stream_end(s, NULL);
+}
+
+static void client_data(stream* s, const strbuf* data, bool end_stream) {
+  if (s->ended) return;
+  client_headers(s, false);
+  sb_append(&s->client_body, data->data, data->len);
+  if (end_stream) stream_end(s, NULL);
+}
+
+static void client_trailers(stream* s) {
+  if (s->ended) return;
+  client_headers(s, false);
+  s->client_has_trailers = true;
+  hm_copy(&s->client_trailers, &s->resp_trailers);
+  stream_end(s, NULL);
+}
+
+/* ---- filter manager, decode path ---- */
+
+header_map* fm_request_headers(stream* s) { return &s->req_headers; }
+header_map* fm_response_headers(stream* s) { return s->resp_headers; }
+header_map* fm_response_trailers(stream* s) { return s->resp_has_trailers ? &s->resp_trailers : NULL; }
+
+static bool is_grpc_request(const header_map* h) {
+  const header* ct = hm_get_str(h, "content-type");
+  if (hm_get_str(h, ":path") == NULL || ct == NULL) return false;
+  static const char grpc[] = "application/grpc";
+  size_t n = sizeof grpc - 1;
+  return ct->value_len >= n && memcmp(ct->value, grpc, n) == 0 &&
+         (ct->value_len == n || ct->value[n] == '+');
+}
+
+static void fm_decode_headers(stream* s, bool end_stream) {
+  const header* method = hm_get_str(&s->req_headers, ":method");
+  s->is_head = method && method->value_len == 4 && memcmp(method->value, "HEAD", 4) == 0;
+  s->is_grpc = is_grpc_request(&s->req_headers);
+  s->observed_decode_end = end_stream;
+  if (gf_decode_headers(s->filter, &s->req_headers, end_stream)) router_headers(s, end_stream);
+}
+
+static void fm_decode_data(stream* s, const strbuf* chunk, bool end_stream) {
+  if (end_stream) s->observed_decode_end = true;
+  strbuf data;
+  sb_init(&data);
+  sb_append(&data, chunk->data, chunk->len);
+  if (gf_decode_data(s->filter, &data, end_stream)) router_data(s, &data, end_stream);
+  sb_free(&data);
+}
+
+static void fm_decode_trailers(stream* s) {
+  s->req_has_trailers = true;
+  hm_copy(&s->req_trailers, &s->client.trailers);
+  if (gf_decode_trailers(s->filter, &s->req_trailers)) router_trailers(s);
+}
+
+/* ActiveStreamFilterBase::commonContinue for the decoder side. */
+void fm_continue_decoding(stream* s) {
+  if (s->ended) return;
+  router_headers(s, s->observed_decode_end && !s->req_has_trailers);
+  if (s->req_has_trailers) router_trailers(s);
+}
+
+void fm_inject_decoded(stream* s, strbuf* data, bool end_stream) {
+  if (s->ended) return;
+  router_data(s, data, end_stream);
+}
+
+/* ---- filter manager, encode path ---- */
+
+static void fm_encode_headers(stream* s, bool end_stream) {
+  s->observed_encode_end = end_stream;
+  if (gf_encode_headers(s->filter, s->resp_headers, end_stream)) client_headers(s, end_stream);
+}
+
+static void fm_encode_data(stream* s, strbuf* data, bool end_stream) {
+  if (end_stream) s->observed_encode_end = true;
+  if (gf_encode_data(s->filter, data, end_stream)) client_data(s, data, end_stream);
+}
+
+static void fm_encode_trailers(stream* s) {
+  s->resp_has_trailers = true;
+  if (gf_encode_trailers(s->filter, &s->resp_trailers)) client_trailers(s);
+}
+
+void fm_continue_encoding(stream* s) {
+  if (s->ended) return;
+  if (!s->enc_headers_continued) client_headers(s, s->observed_encode_end && !s->resp_has_trailers);
+  if (s->resp_has_trailers && !s->ended) client_trailers(s);
+}
+
+void fm_inject_encoded(stream* s, strbuf* data, bool end_stream) {
+  if (s->ended) return;
+  client_data(s, data, end_stream);
+}
+
+/* ---- local replies: FilterManager::sendLocalReply and Utility::prepareLocalReply ---- */
+
+static int64_t http_to_grpc_status(int code) {
+  switch (code) {
+    case 400: return 13;
+    case 401: return 16;
+    case 403: return 7;
+    case 404: return 12;
+    case 429: case 502: case 503: case 504: return 14;
+    default: return 2;
+  }
+}
+
+/* Utility::PercentEncoding::encode with the default reserved set "%". */
+static void percent_encode(strbuf* out, const char* s, size_t len) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (size_t i = 0; i < len; i++) {
+    signed char ch = (signed char)s[i];
+    if (ch < ' ' || ch >= '~' || ch == '%') {
+      char e[3] = {'%', hex[(unsigned char)ch >> 4], hex[(unsigned char)ch & 15]};
+      sb_append(out, e, 3);
+    } else {
+      sb_append_char(out, (char)ch);
+    }
+  }
+}
+
+/* Builds the reply headers; body_out gets the body to send (empty for gRPC). */
+static header_map* local_reply_headers(stream* s, int code, const strbuf* body, const header_map* extra,
+                                       int64_t grpc_status, strbuf* body_out) {
+  header_map* h = xcalloc(1, sizeof *h);
+  char num[32];
+  snprintf(num, sizeof num, "%d", code);
+  hm_add(h, ":status", 7, num, strlen(num));
+  for (size_t i = 0; i < extra->len; i++) {
+    const header* e = &extra->items[i];
+    hm_add(h, e->name, e->name_len, e->value, e->value_len);
+  }
+  if (s->is_grpc) {
+    hm_set_inline(h, ":status", "200", 3);
+    hm_set_inline(h, "content-type", "application/grpc", 16);
+    if (hm_get_str(h, "grpc-status") == NULL) {
+      snprintf(num, sizeof num, "%lld", (long long)grpc_status);
+      hm_set_inline(h, "grpc-status", num, strlen(num));
+    }
+    if (body->len > 0 && !s->is_head) {
+      strbuf msg;
+      sb_init(&msg);
+      percent_encode(&msg, body->data, body->len);
+      hm_set_inline(h, "grpc-message", msg.data, msg.len);
+      sb_free(&msg);
+    }
+    hm_remove(h, "content-length", 14);
+    return h;
+  }
+  if (body->len > 0) {
+    snprintf(num, sizeof num, "%zu", body->len);
+    hm_set_inline(h, "content-length", num, strlen(num));
+    if (hm_get_str(h, "content-type") == NULL) hm_set_inline(h, "content-type", "text/plain", 10);
+    sb_append(body_out, body->data, body->len);
+  } else {
+    hm_remove(h, "content-length", 14);
+    hm_remove(h, "content-type", 12);
+  }
+  return h;
+}
+
+static void send_local_reply(stream* s, int code, const strbuf* body, const header_map* extra,
+                             int64_t grpc_status) {
+  if (s->ended) return;
+  strbuf out_body;
+  sb_init(&out_body);
+  if (s->resp_headers == NULL) {
+    /* The response has not started: the reply runs through the encode path, our filter
+     * included. */
+    s->resp_headers = local_reply_headers(s, code, body, extra, grpc_status, &out_body);
+    bool headers_only = out_body.len == 0 || s->is_head || s->is_grpc;
+    fm_encode_headers(s, headers_only);
+    if (!headers_only && !s->ended) fm_encode_data(s, &out_body, true);
+  } else if (!s->client_got_headers) {
+    /* Response headers exist but were not sent: straight to the client, bypassing the
+     * filters so their state machines are not disturbed. */
+    hm_free(s->resp_headers);
+    free(s->resp_headers);
+    s->resp_headers = local_reply_headers(s, code, body, extra, grpc_status, &out_body);
+    s->enc_headers_continued = true;
+    s->client_got_headers = true;
+    hm_free(&s->client_headers);
+    hm_copy(&s->client_headers, s->resp_headers);
+    bool headers_only = out_body.len == 0 || s->is_head || s->is_grpc;
+    if (!headers_only) sb_append(&s->client_body, out_body.data, out_body.len);
+    s->resp_has_trailers = false;
+    stream_end(s, NULL);
+  } else {
+    /* The client already has response headers: all Envoy can do is reset. */
+    stream_end(s, "local");
+  }
+  sb_free(&out_body);
+}
+
+void fm_send_local_reply(stream* s, int code, const strbuf* body, const header_map* headers,
+                         int64_t grpc_status, const strbuf* details) {
+  if (!s->lr_recorded) {
+    s->lr_recorded = true;
+    s->lr_status = code;
+    sb_append(&s->lr_body, body->data, body->len);
+    hm_copy(&s->lr_headers, headers);
+    sb_append(&s->lr_details, details->data, details->len);
+  }
+  send_local_reply(s, code, body, headers, grpc_status);
+}
+
+/* ActiveStream::onIdleTimeout. */
+static void idle_timeout(stream* s) {
+  int code = s->observed_decode_end ? 504 : 408;
+  strbuf body;
+  sb_init(&body);
+  sb_append_str(&body, "stream timeout");
+  header_map none;
+  hm_init(&none);
+  send_local_reply(s, code, &body, &none, http_to_grpc_status(code));
+  sb_free(&body);
+}
+
+/* ---- driving the stream ---- */
+
+static bool deliver_client_event(stream* s) {
+  size_t n = s->client.chunk_count;
+  size_t last = n + (s->client.has_trailers ? 1 : 0);
+  if (s->client_next > last) return false;
+  size_t i = s->client_next++;
+  if (i == 0) {
+    fm_decode_headers(s, n == 0 && !s->client.has_trailers);
+  } else if (i <= n) {
+    fm_decode_data(s, &s->client.chunks[i - 1], i == n && !s->client.has_trailers);
+  } else {
+    fm_decode_trailers(s);
+  }
+  return true;
+}
+
+static void start_upstream_response(stream* s) {
+  s->up_response_started = true;
+  if (s->upstream_echo) {
+    hm_free(&s->upstream.headers);
+    const header* ct = hm_get_str(&s->up_headers, "content-type");
+    if (ct) hm_add(&s->upstream.headers, "content-type", 12, ct->value, ct->value_len);
+    for (size_t i = 0; i < s->upstream.chunk_count; i++) sb_free(&s->upstream.chunks[i]);
+    free(s->upstream.chunks);
+    s->upstream.chunks = NULL;
+    s->upstream.chunk_count = 0;
+    if (s->up_body.len > 0) {
+      s->upstream.chunks = xcalloc(1, sizeof *s->upstream.chunks);
+      s->upstream.chunk_count = 1;
+      sb_append(&s->upstream.chunks[0], s->up_body.data, s->up_body.len);
+    }
+    hm_free(&s->upstream.trailers);
+    s->upstream.has_trailers = s->up_has_trailers;
+    if (s->up_has_trailers) hm_copy(&s->upstream.trailers, &s->up_trailers);
+  }
+}
+
+static bool deliver_upstream_event(stream* s) {
+  if (!s->up_request_complete) return false;
+  if (!s->up_response_started) {
+    if (s->resp_headers != NULL) return false; /* a local reply owns the response */
+    start_upstream_response(s);
+  }
+  size_t n = s->upstream.chunk_count;
+  size_t last = n + (s->upstream.has_trailers ? 1 : 0);
+  if (s->upstream_next > last) return false;
+  size_t i = s->upstream_next++;
+  if (i == 0) {
+    header_map* h = xcalloc(1, sizeof *h);
+    char num[16];
+    snprintf(num, sizeof num, "%d", s->upstream_status);
+    hm_add(h, ":status", 7, num, strlen(num));
+    for (size_t k = 0; k < s->upstream.headers.len; k++) {
+      const header* e = &s->upstream.headers.items[k];
+      hm_add(h, e->name, e->name_len, e->value, e->value_len);
+    }
+    s->resp_headers = h;
+    fm_encode_headers(s, n == 0 && !s->upstream.has_trailers);
+  } else if (i <= n) {
+    strbuf data;
+    sb_init(&data);
+    sb_append(&data, s->upstream.chunks[i - 1].data, s->upstream.chunks[i - 1].len);
+    fm_encode_data(s, &data, i == n && !s->upstream.has_trailers);
+    sb_free(&data);
+  } else {
+    hm_copy(&s->resp_trailers, &s->upstream.trailers);
+    fm_encode_trailers(s);
+  }
+  return true;
+}
+
+static void run_task(task* t) {
+  gf_run_task(t);
+  task_free(t);
+}
+
+void stream_run(stream* s) {
+  dispatcher* d = &s->w->d;
+  while (!s->ended) {
+    if (s->reset_pending) {
+      s->reset_pending = false;
+      s->reset_done = true;
+      stream_end(s, "client");
+      break;
+    }
+    task* t = dispatcher_pop(d, 0);
+    if (t) {
+      run_task(t);
+      continue;
+    }
+    if (deliver_client_event(s)) continue;
+    if (deliver_upstream_event(s)) continue;
+    /* Stalled: only a Go thread can move the stream now (e.g. Continue after Running). */
+    t = dispatcher_pop(d, s->idle_timeout_ms);
+    if (t) {
+      run_task(t);
+      continue;
+    }
+    idle_timeout(s);
+  }
+  /* Work posted for the ended stream: Envoy drops it ("has gone or destroyed"). */
+  task* t;
+  while ((t = dispatcher_pop(d, 0)) != NULL) run_task(t);
+}
+
+/* ---- the answer ---- */
+
+static void write_body(strbuf* out, const strbuf* body) {
+  const char* data = body->data ? body->data : "";
+  if (utf8_valid(data, body->len)) {
+    sb_append_str(out, "\"body\":");
+    json_write_string(out, data, body->len);
+  } else {
+    sb_append_str(out, "\"bodyBase64\":\"");
+    base64_encode(out, data, body->len);
+    sb_append_char(out, '"');
+  }
+}
+
+static void write_trailers(strbuf* out, bool has, const header_map* m) {
+  sb_append_str(out, ",\"trailers\":");
+  if (has) hm_write_json(out, m, false);
+  else sb_append_str(out, "null");
+}
+
+static int status_of(const header_map* h) {
+  const header* st = hm_get_str(h, ":status");
+  return st ? atoi(st->value) : 0;
+}
+
+void stream_write_result(stream* s, strbuf* out) {
+  sb_append_str(out, ",\"upstream\":");
+  if (s->up_reached) {
+    sb_append_str(out, "{\"headers\":");
+    hm_write_json(out, &s->up_headers, false);
+    sb_append_char(out, ',');
+    write_body(out, &s->up_body);
+    write_trailers(out, s->up_has_trailers, &s->up_trailers);
+    sb_append_char(out, '}');
+  } else {
+    sb_append_str(out, "null");
+  }
+  sb_append_str(out, ",\"response\":");
+  if (s->reset == NULL && s->client_got_headers) {
+    sb_appendf(out, "{\"status\":%d,\"headers\":", status_of(&s->client_headers));
+    hm_write_json(out, &s->client_headers, true);
+    sb_append_char(out, ',');
+    write_body(out, &s->client_body);
+    write_trailers(out, s->client_has_trailers, &s->client_trailers);
+    sb_append_char(out, '}');
+  } else {
+    sb_append_str(out, "null");
+  }
+  sb_append_str(out, ",\"localReply\":");
+  if (s->lr_recorded) {
+    sb_appendf(out, "{\"status\":%d,", s->lr_status);
+    write_body(out, &s->lr_body);
+    sb_append_str(out, ",\"headers\":");
+    hm_write_json(out, &s->lr_headers, false);
+    sb_append_str(out, ",\"details\":");
+    json_write_text_lossy(out, s->lr_details.data ? s->lr_details.data : "", s->lr_details.len);
+    sb_append_char(out, '}');
+  } else {
+    sb_append_str(out, "null");
+  }
+  sb_append_str(out, ",\"reset\":");
+  if (s->reset) json_write_string(out, s->reset, strlen(s->reset));
+  else sb_append_str(out, "null");
+  sb_append_str(out, ",\"trace\":[");
+  sb_append(out, s->trace.data ? s->trace.data : "", s->trace.len);
+  sb_append_char(out, ']');
+}

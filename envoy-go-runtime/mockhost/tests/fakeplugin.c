@@ -1,0 +1,283 @@
+/* A filter library written in C with the golang filter's exports, so the host can be run
+ * end to end under valgrind (a Go runtime cannot be). The request header x-fake picks the
+ * behaviour; config "reject" is rejected. It finalizes requests at destroy and configs at
+ * destroy, as a library may. */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../golangfilter/envoy_capi.h"
+
+typedef unsigned long long GoUint64;
+typedef long long GoInt;
+typedef struct {
+  const char* p;
+  ptrdiff_t n;
+} gostr;
+
+#define EXPORT __attribute__((visibility("default")))
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void say(uint32_t level, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(uint32_t level, const char* fmt, ...) {
+  if (level < envoyGoFilterLogLevel()) return;
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  envoyGoFilterLog(level, buf, n);
+}
+
+static void pause_ms(long ms) {
+  struct timespec ts = {0, ms * 1000000L};
+  nanosleep(&ts, NULL);
+}
+
+/* ---- configs ---- */
+
+typedef struct {
+  uint64_t id;
+  httpConfig* c;
+} fake_config;
+
+static fake_config configs[64];
+static int nconfigs;
+static uint64_t next_id = 1;
+
+EXPORT GoUint64 envoyGoFilterNewHttpPluginConfig(httpConfig* c) {
+  const char* name = (const char*)(uintptr_t)c->plugin_name_ptr;
+  const unsigned char* any = (const unsigned char*)(uintptr_t)c->config_ptr;
+  static const char typed[] = "type.googleapis.com/xds.type.v3.TypedStruct";
+  if (c->plugin_name_len == 6 && memcmp(name, "reject", 6) == 0) {
+    say(4, "fake: rejected");
+    envoyGoConfigHttpFinalize(c);
+    return 0;
+  }
+  const char* kind = c->config_len > 2 + sizeof typed - 1 && any[0] == 0x0a &&
+                             any[1] == sizeof typed - 1 && memcmp(any + 2, typed, sizeof typed - 1) == 0
+                         ? "typed struct"
+                         : "other";
+  pthread_mutex_lock(&mu);
+  uint64_t id = next_id++;
+  configs[nconfigs].id = id;
+  configs[nconfigs++].c = c;
+  pthread_mutex_unlock(&mu);
+  say(2, "fake config %llu (%s, concurrency %u)", (unsigned long long)id, kind, c->concurrency);
+  return id;
+}
+
+EXPORT GoUint64 envoyGoFilterMergeHttpPluginConfig(GoUint64 name_ptr, GoUint64 name_len,
+                                                   GoUint64 parent_id, GoUint64 child_id) {
+  (void)name_ptr, (void)name_len, (void)parent_id;
+  return child_id;
+}
+
+EXPORT void envoyGoFilterDestroyHttpPluginConfig(GoUint64 id, GoInt need_delay) {
+  (void)need_delay;
+  for (int i = 0; i < nconfigs; i++) {
+    if (configs[i].id == id && configs[i].c) {
+      say(2, "fake destroy config %llu", id);
+      envoyGoConfigHttpFinalize(configs[i].c);
+      configs[i].c = NULL;
+    }
+  }
+}
+
+/* ---- streams ---- */
+
+typedef struct req_state {
+  httpRequest* r;
+  char action[32];
+  processState* s;
+  pthread_t thread;
+  int has_thread;
+  struct req_state* next;
+} req_state;
+
+static req_state* reqs;
+
+static req_state* find(httpRequest* r, int create) {
+  pthread_mutex_lock(&mu);
+  req_state* it = reqs;
+  while (it && it->r != r) it = it->next;
+  if (it == NULL && create) {
+    it = calloc(1, sizeof *it);
+    it->r = r;
+    it->next = reqs;
+    reqs = it;
+  }
+  pthread_mutex_unlock(&mu);
+  return it;
+}
+
+/* Copies the map announced as num entries / bytes; returns the strings (2*num). */
+static gostr* copy_map(processState* s, int trailers, GoUint64 num, GoUint64 bytes, char** buf) {
+  gostr* strs = calloc(2 * num + 1, sizeof *strs);
+  *buf = malloc(bytes + 1);
+  CAPIStatus st = trailers ? envoyGoFilterHttpCopyTrailers(s, strs, *buf) : envoyGoFilterHttpCopyHeaders(s, strs, *buf);
+  if (st != CAPIOK) say(4, "fake: copy failed %d", st);
+  return strs;
+}
+
+static void header_value(const gostr* strs, GoUint64 num, const char* name, char* out, size_t cap) {
+  out[0] = '\0';
+  for (GoUint64 i = 0; i < num; i++) {
+    if ((size_t)strs[2 * i].n == strlen(name) && memcmp(strs[2 * i].p, name, strs[2 * i].n) == 0) {
+      size_t n = (size_t)strs[2 * i + 1].n < cap - 1 ? (size_t)strs[2 * i + 1].n : cap - 1;
+      if (n) memcpy(out, strs[2 * i + 1].p, n);
+      out[n] = '\0';
+      return;
+    }
+  }
+}
+
+static void* async_continue(void* arg) {
+  req_state* rs = arg;
+  pause_ms(20);
+  CAPIStatus st = envoyGoFilterHttpSetHeaderHelper(rs->s, "x-async", 7, "1", 1, HeaderSet);
+  if (st != CAPIOK) say(4, "fake: async set header %d", st);
+  st = envoyGoFilterHttpContinue(rs->s, 2);
+  if (st != CAPIOK) say(4, "fake: async continue %d", st);
+  return NULL;
+}
+
+static void* async_reply(void* arg) {
+  req_state* rs = arg;
+  pause_ms(20);
+  CAPIStatus st = envoyGoFilterHttpSendLocalReply(rs->s, 503, "later", 5, NULL, 0, 14, "async", 5);
+  if (st != CAPIOK) say(4, "fake: async reply %d", st);
+  return NULL;
+}
+
+static void* late_continue(void* arg) {
+  req_state* rs = arg;
+  pause_ms(20);
+  say(2, "fake late continue: %d", envoyGoFilterHttpContinue(rs->s, 2));
+  return NULL;
+}
+
+static void start(req_state* rs, processState* s, void* (*fn)(void*)) {
+  rs->s = s;
+  rs->has_thread = 1;
+  pthread_create(&rs->thread, NULL, fn, rs);
+}
+
+EXPORT GoUint64 envoyGoFilterOnHttpHeader(processState* s, GoUint64 end_stream, GoUint64 num, GoUint64 bytes) {
+  req_state* rs = find(s->req, 1);
+  char* buf;
+  gostr* strs;
+  if (s->state == ENVOY_FILTER_STATE_PROCESSING_TRAILER) {
+    strs = copy_map(s, 1, num, bytes, &buf);
+    say(2, "fake %s trailers=%llu", s->is_encoding ? "encodeTrailers" : "decodeTrailers", num);
+    free(strs);
+    free(buf);
+    envoyGoFilterHttpSetTrailer(s, "x-fake-trailer", 14, "1", 1, HeaderAdd);
+    return 2;
+  }
+  if (s->is_encoding) {
+    uint64_t data = 0;
+    int len = 0;
+    envoyGoFilterHttpGetHeader(s, ":status", 7, &data, &len);
+    say(2, "fake encodeHeaders status=%.*s end=%llu", len, (const char*)(uintptr_t)data, end_stream);
+    envoyGoFilterHttpSetHeaderHelper(s, "x-fake-encode", 13, "1", 1, HeaderSet);
+    return 2;
+  }
+  strs = copy_map(s, 0, num, bytes, &buf);
+  header_value(strs, num, "x-fake", rs->action, sizeof rs->action);
+  free(strs);
+  free(buf);
+  say(2, "fake decodeHeaders action=%s headers=%llu end=%llu", rs->action, num, end_stream);
+  const char* a = rs->action;
+  if (strcmp(a, "reply") == 0) {
+    gostr h[4] = {{"X-Fake", 6}, {"1", 1}, {"x-empty", 7}, {"", 0}};
+    envoyGoFilterHttpSendLocalReply(s, 418, "tea pot%\n", 9, h, 4, 7, "fake_reply", 10);
+    return 1;
+  }
+  if (strcmp(a, "panic") == 0) {
+    envoyGoFilterHttpSendPanicReply(s, "fake panic", 10);
+    return 1;
+  }
+  if (strcmp(a, "buffer") == 0) return end_stream ? 2 : 3;
+  if (strcmp(a, "async") == 0) {
+    start(rs, s, async_continue);
+    return 0;
+  }
+  if (strcmp(a, "async-reply") == 0) {
+    start(rs, s, async_reply);
+    return 0;
+  }
+  if (strcmp(a, "late-continue") == 0) {
+    start(rs, s, late_continue);
+    return 2;
+  }
+  if (strcmp(a, "stall") == 0) return 0;
+  envoyGoFilterHttpSetHeaderHelper(s, "x-fake-seen", 11, "yes", 3, HeaderSet);
+  envoyGoFilterHttpRemoveHeader(s, "x-remove", 8);
+  return 2;
+}
+
+EXPORT GoUint64 envoyGoFilterOnHttpData(processState* s, GoUint64 end_stream, GoUint64 buffer, GoUint64 length) {
+  req_state* rs = find(s->req, 0);
+  if (rs == NULL) return 2;
+  if (!s->is_encoding && strcmp(rs->action, "buffer") == 0) {
+    char* data = malloc(length + 1);
+    envoyGoFilterHttpGetBuffer(s, buffer, data);
+    for (GoUint64 i = 0; i < length; i++) {
+      if (data[i] >= 'a' && data[i] <= 'z') data[i] = (char)(data[i] - 'a' + 'A');
+    }
+    envoyGoFilterHttpSetBufferHelper(s, buffer, data, (int)length, Set);
+    say(2, "fake decodeData %.*s end=%llu", (int)length, data, end_stream);
+    free(data);
+  } else if (s->is_encoding) {
+    envoyGoFilterHttpDrainBuffer(s, buffer, 1);
+    envoyGoFilterHttpSetBufferHelper(s, buffer, "<", 1, Prepend);
+    envoyGoFilterHttpSetBufferHelper(s, buffer, ">", 1, Append);
+  }
+  return 2;
+}
+
+EXPORT void envoyGoFilterOnHttpLog(httpRequest* r, GoUint64 type, processState* decoding, processState* encoding,
+                                   GoUint64 req_header_num, GoUint64 req_header_bytes, GoUint64 req_trailer_num,
+                                   GoUint64 req_trailer_bytes, GoUint64 resp_header_num, GoUint64 resp_header_bytes,
+                                   GoUint64 resp_trailer_num, GoUint64 resp_trailer_bytes) {
+  (void)req_trailer_bytes, (void)resp_header_bytes, (void)resp_trailer_bytes, (void)encoding;
+  find(r, 1);
+  char method[16] = "";
+  if (req_header_num) {
+    char* buf;
+    gostr* strs = copy_map(decoding, 0, req_header_num, req_header_bytes, &buf);
+    header_value(strs, req_header_num, ":method", method, sizeof method);
+    free(strs);
+    free(buf);
+  }
+  say(2, "fake log type=%llu method=%s trailers=%llu/%llu responseHeaders=%llu", type, method,
+      req_trailer_num, resp_trailer_num, resp_header_num);
+}
+
+EXPORT void envoyGoFilterOnHttpStreamComplete(httpRequest* r) {
+  (void)r;
+  say(1, "fake stream complete");
+}
+
+EXPORT void envoyGoFilterOnHttpDestroy(httpRequest* r, GoUint64 reason) {
+  req_state* rs = find(r, 0);
+  if (rs && rs->has_thread) pthread_join(rs->thread, NULL);
+  say(1, "fake destroy reason=%llu", reason);
+  pthread_mutex_lock(&mu);
+  req_state** p = &reqs;
+  while (*p && *p != rs) p = &(*p)->next;
+  if (*p) *p = rs->next;
+  pthread_mutex_unlock(&mu);
+  free(rs);
+  envoyGoFilterHttpFinalize(r, 0);
+}
+
+EXPORT void envoyGoRequestSemaDec(httpRequest* r) { (void)r; }
+
+EXPORT void envoyGoFilterCleanUp(void) {}

@@ -1,0 +1,3 @@
+
+/type.googleapis.com/google.protobuf.StringValue
+{"requiredHeader": 7}

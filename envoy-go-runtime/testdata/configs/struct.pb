@@ -1,0 +1,5 @@
+
+*type.googleapis.com/google.protobuf.Struct
+
+
+ab

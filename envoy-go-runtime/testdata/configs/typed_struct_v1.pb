@@ -1,0 +1,4 @@
+
+,type.googleapis.com/udpa.type.v1.TypedStruct!
+
+requiredHeader	x-api-key

@@ -1,0 +1,2 @@
+
+.type.googleapis.com/google.protobuf.Int64Value

@@ -1,0 +1,13 @@
+export { compileProject } from "./compile-project.js";
+export { compileProgram } from "./compile-program.js";
+export { formatDiagnostic } from "./diagnostics/format.js";
+export { mapGoErrors } from "./diagnostics/go-errors.js";
+export type {
+  CompileProgramOptions,
+  CompileProjectOptions,
+  CompileResult,
+  CompiledPlugin,
+  Diagnostic,
+  FieldDescriptor,
+  TypeDescriptor,
+} from "./types.js";

@@ -1,0 +1,15 @@
+const xs: number[] = [3, 1, 2];
+xs.push(5);
+xs.push(6, 7);
+console.log(String(xs.length), xs.join(","));
+const last = xs.pop();
+console.log(String(last), String(xs.length));
+const first = xs.shift();
+console.log(String(first), xs.join(","));
+xs.unshift(9);
+console.log(xs.join(","), String(xs[0]), String(xs[xs.length - 1]));
+xs[1] = 42;
+xs[xs.length] = 100;
+console.log(xs.join(","));
+const empty: string[] = [];
+console.log(String(empty.pop() === undefined));

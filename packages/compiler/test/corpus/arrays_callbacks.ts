@@ -1,0 +1,12 @@
+const xs = [1, 2, 3, 4, 5];
+const doubled = xs.map((x) => x * 2);
+const evens = xs.filter((x) => x % 2 === 0);
+console.log(doubled.join(","), evens.join(","));
+console.log(String(xs.some((x) => x > 4)), String(xs.every((x) => x > 0)), String(xs.every((x) => x > 1)));
+const found = xs.find((x) => x > 2);
+console.log(String(found), String(xs.find((x) => x > 10) === undefined), String(xs.findIndex((x) => x === 4)));
+xs.forEach((x, i) => console.log(`${i}:${x}`));
+const labels = xs.map((x, i) => `#${i}=${x}`);
+console.log(labels.join(" "));
+const total = xs.reduce((acc, x) => acc + x, 0);
+console.log(String(total));

@@ -1,0 +1,10 @@
+const xs = ["a", "b", "c", "d", "e"];
+console.log(xs.slice(1, 3).join(""), xs.slice(-2).join(""), xs.slice().join(""), xs.slice(3, 1).length);
+const ys = xs.concat(["f"], ["g", "h"]);
+console.log(ys.join(""), String(xs.length));
+const rev = ["1", "2", "3"];
+rev.reverse();
+console.log(rev.join(""));
+const sp = [1, 2, 3, 4, 5];
+const removed = sp.splice(1, 2, 9, 9, 9);
+console.log(sp.join(","), removed.join(","));

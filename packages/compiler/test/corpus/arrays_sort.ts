@@ -1,0 +1,11 @@
+const xs = [10, 9, 1, 100, 25];
+xs.sort();
+console.log(xs.join(","));
+xs.sort((a, b) => a - b);
+console.log(xs.join(","));
+const people = [{ name: "b", age: 30 }, { name: "a", age: 25 }, { name: "c", age: 30 }];
+people.sort((p, q) => q.age - p.age);
+console.log(people.map((p) => p.name).join(""));
+const words = ["pear", "Apple", "fig"];
+words.sort();
+console.log(words.join(" "));

@@ -1,0 +1,13 @@
+console.log(1, "two", true, 3.5);
+console.log([1, 2, 3]);
+console.log(["a", "b"]);
+console.log({ a: 1, b: "x" });
+console.log([]);
+console.log({});
+console.log(-0, 0);
+console.log([1.5, -0, 2]);
+console.log(["it's", "q\"uote"]);
+console.log(new Map<string, number>([["k", 1]]));
+console.log(new Set<string>(["s"]));
+console.log([[1, 2], [3]]);
+console.log({ nested: { deep: { deeper: { deepest: 1 } } } });

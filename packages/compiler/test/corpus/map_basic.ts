@@ -1,0 +1,13 @@
+const m = new Map<string, number>();
+m.set("a", 1);
+m.set("b", 2).set("c", 3);
+console.log(String(m.size), String(m.get("b")), String(m.get("z") === undefined), String(m.has("c")));
+m.set("a", 10);
+console.log(String(m.delete("b")), String(m.delete("b")), String(m.size));
+for (const [k, v] of m) console.log(`${k}=${v}`);
+for (const k of m.keys()) console.log(k);
+for (const v of m.values()) console.log(String(v));
+for (const [k, v] of m.entries()) console.log(k + v);
+m.forEach((v, k) => console.log(`${k}:${v}`));
+m.clear();
+console.log(String(m.size));

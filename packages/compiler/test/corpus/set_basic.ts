@@ -1,0 +1,11 @@
+const s = new Set<string>();
+s.add("x").add("y");
+s.add("x");
+console.log(String(s.size), String(s.has("y")), String(s.has("z")));
+s.delete("x");
+s.add("z");
+for (const v of s) console.log(v);
+const nums = new Set([3, 1, 3, 2, 1]);
+console.log(String(nums.size), Array.from(nums).join(","));
+const fromArr = new Set(["q", "q", "r"]);
+console.log(String(fromArr.size));

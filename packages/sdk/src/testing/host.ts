@@ -1,0 +1,163 @@
+import type { PluginDefinition } from "../plugin.js";
+import {
+  loadSchema,
+  nativeBackend,
+  nativeLocation,
+  selectedBackends,
+  tsBackend,
+  type Backend,
+  type BackendSelection,
+} from "./backend.js";
+import { firstDifference, normalise, showValue } from "./compare.js";
+import { BackendDivergenceError, ConfigError } from "./errors.js";
+import type { ConfigAnswer, ConfigEncoding, ConfigOp, LogLevelSetting, LogLine, RequestOp, RequestResultData } from "./protocol.js";
+import { checkSeed } from "./random.js";
+import { buildRequestOp, type RequestOptions } from "./request-options.js";
+import { RequestResult } from "./result.js";
+import type { TypeDescriptor } from "./type-descriptor.js";
+
+/** The seed tests get unless they choose one, so every run draws the same "random" values. */
+export const DEFAULT_SEED = 1;
+
+export interface HostOptions<Config> {
+  /** The plugin module's default export. */
+  plugin: PluginDefinition<Config>;
+  /** The plugin config, as Envoy's `plugin_config` would hold it. */
+  config?: Config;
+  /**
+   * A config that need not match the type, to test rejection: any JSON value, or (with
+   * `encoding: "string_value"`) a string passed verbatim, e.g. invalid JSON.
+   */
+  rawConfig?: unknown;
+  /** How the config reaches the plugin; default `typed_struct`. */
+  encoding?: ConfigEncoding;
+  /** Seed of Math.random and crypto.randomUUID; default 1; null for real randomness. */
+  seed?: number | null;
+  /** What Envoy's log level is; lines below it are not written. Default `trace`. */
+  logLevel?: LogLevelSetting;
+  /** Overrides MOSN_TS_BACKENDS. */
+  backends?: BackendSelection;
+  /** The .so for the native backend; default `$MOSN_TS_SO_DIR/<plugin>.so`. */
+  soPath?: string;
+  /**
+   * The config type the TypeScript host validates against (a type descriptor or the path of a
+   * schema file); default `$MOSN_TS_SO_DIR/<plugin>.schema.json` when it exists; null: none.
+   */
+  schema?: TypeDescriptor | string | null;
+}
+
+/** A configured plugin on one or two backends; every request runs on all of them. */
+export class Host {
+  /** The config id the backends gave; pass it as `configId` once there are several. */
+  readonly configId: number;
+  /** The config answer's log lines (warnings the plugin's config decoding wrote, say). */
+  readonly configLogs: LogLine[];
+  private nextRequest = 1;
+  private closed = false;
+
+  constructor(
+    readonly plugin: string,
+    private readonly backendList: Backend[],
+    answer: ConfigAnswer & { ok: true },
+  ) {
+    this.configId = answer.configId;
+    this.configLogs = answer.logs;
+  }
+
+  /** The backends every request runs on, e.g. `["ts", "native"]`. */
+  get backends(): string[] {
+    return this.backendList.map((b) => b.name);
+  }
+
+  /** Sends one request through the filter. Pseudo-headers default to GET / on http://localhost. */
+  async request(options: RequestOptions = {}): Promise<RequestResult> {
+    return new RequestResult(await this.send(buildRequestOp(options, `r${this.nextRequest++}`)));
+  }
+
+  /** The protocol-level form of `request`: the op as given, the raw result. */
+  async send(op: RequestOp): Promise<RequestResultData> {
+    if (this.closed) throw new Error("this host is closed");
+    const answers = await runOnAll(this.backendList, (b) => b.request(op));
+    return agree(answers, `request ${op.id}`);
+  }
+
+  /** Ends the native host process, if any. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.backendList.map((b) => b.close()));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+/**
+ * Configures `plugin` on the selected backends (MOSN_TS_BACKENDS, or `options.backends`).
+ * Rejects with a ConfigError carrying the runtime's message when the config is invalid, and
+ * with a BackendDivergenceError when the backends do not agree.
+ */
+export async function createHost<Config>(options: HostOptions<Config>): Promise<Host> {
+  const plugin = options.plugin as PluginDefinition<unknown>;
+  if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string" || typeof plugin.create !== "function") {
+    throw new TypeError("createHost: plugin must be a plugin module's default export, definePlugin({ name, create })");
+  }
+  const seed = seedOf(options);
+  const selection = options.backends ?? selectedBackends();
+  const backends: Backend[] = [];
+  if (selection !== "native") backends.push(tsBackend(plugin, loadSchema(plugin.name, options.schema)));
+  if (selection !== "ts") backends.push(nativeBackend(nativeLocation(plugin.name, options.soPath), seed));
+  return createHostWithBackends(options, backends);
+}
+
+/** createHost on given backends (tests use it to put a fake beside the TypeScript host). */
+export async function createHostWithBackends<Config>(options: HostOptions<Config>, backends: Backend[]): Promise<Host> {
+  if (options.config !== undefined && options.rawConfig !== undefined) {
+    throw new TypeError("give config or rawConfig, not both");
+  }
+  const seed = seedOf(options);
+  const op: ConfigOp = {
+    op: "config",
+    plugin: options.plugin.name,
+    config: options.rawConfig !== undefined ? options.rawConfig : (options.config ?? {}),
+  };
+  if (options.encoding !== undefined) op.encoding = options.encoding;
+  if (seed !== undefined) op.seed = seed;
+  if (options.logLevel !== undefined) op.logLevel = options.logLevel;
+  try {
+    const answer = agree(await runOnAll(backends, (b) => b.config(op)), "config");
+    if (!answer.ok) throw new ConfigError(answer.error);
+    return new Host(options.plugin.name, backends, answer);
+  } catch (err) {
+    await Promise.all(backends.map((b) => b.close().catch(() => undefined)));
+    throw err;
+  }
+}
+
+function seedOf(options: HostOptions<unknown>): number | undefined {
+  return options.seed === null ? undefined : checkSeed(options.seed ?? DEFAULT_SEED);
+}
+
+async function runOnAll<T>(backends: Backend[], call: (b: Backend) => Promise<T>): Promise<{ name: string; answer: T }[]> {
+  const out: { name: string; answer: T }[] = [];
+  // One after the other: the TypeScript host runs in this process and draws its own randomness.
+  for (const backend of backends) out.push({ name: backend.name, answer: normalise(await call(backend)) });
+  return out;
+}
+
+/** The first backend's answer when all answers are equal; else a BackendDivergenceError. */
+function agree<T>(answers: { name: string; answer: T }[], what: string): T {
+  const [first, ...rest] = answers;
+  if (first === undefined) throw new Error("no backend selected");
+  for (const other of rest) {
+    const d = firstDifference(first.answer, other.answer);
+    if (d !== null) {
+      const message =
+        `backends disagree at ${d.path}: ${first.name}=${showValue(d.left)} ${other.name}=${showValue(d.right)}\n` +
+        `  (${what}; the full answers are on the error's "answers" property)`;
+      throw new BackendDivergenceError(message, d.path, Object.fromEntries(answers.map((a) => [a.name, a.answer])));
+    }
+  }
+  return first.answer;
+}

@@ -1,0 +1,136 @@
+import type { HeaderList, HookName, RequestOp, RequestSpec, UpstreamSpec, WireBody } from "./protocol.js";
+import { wireBody } from "./ts-host/wire.js";
+
+/** Headers as an object (a list value repeats the header) or as `[name, value]` pairs. */
+export type HeadersInit = Record<string, string | string[]> | [string, string][];
+
+/** The body part of a request or upstream script; give at most one of body, json, chunks. */
+export interface BodyOptions {
+  headers?: HeadersInit;
+  /** One data frame. */
+  body?: string | Uint8Array;
+  /** One data frame holding `JSON.stringify(json)`; sets `content-type: application/json` unless given. */
+  json?: unknown;
+  /** One data frame per element. */
+  chunks?: string[];
+  /** Trailers end the stream. */
+  trailers?: HeadersInit;
+}
+
+export interface UpstreamOptions extends BodyOptions {
+  /** Default 200. */
+  status?: number;
+  /** Answer with status 200, the request's content-type and its body and trailers as received. */
+  echo?: boolean;
+}
+
+export interface RequestOptions extends BodyOptions {
+  /** `:method`, default GET. */
+  method?: string;
+  /** `:path` (with the query string), default `/`. */
+  path?: string;
+  /** `:authority`, default `localhost`. */
+  authority?: string;
+  /** `:scheme`, default `http`. */
+  scheme?: string;
+  /** What the upstream answers; default 200 with no body. */
+  upstream?: UpstreamOptions;
+  /** Simulate a client reset right after the phase of this hook. */
+  reset?: HookName | { after: HookName };
+  /** The config to use, when the host holds several; default the most recent. */
+  configId?: number;
+}
+
+export function headerList(init: HeadersInit | undefined, where: string): HeaderList {
+  if (init === undefined) return [];
+  if (Array.isArray(init)) {
+    return init.map((pair, i) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") {
+        throw new TypeError(`${where}[${i}] must be a [name, value] pair of strings`);
+      }
+      return [pair[0], pair[1]];
+    });
+  }
+  const out: HeaderList = [];
+  for (const [name, value] of Object.entries(init)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== "string") throw new TypeError(`${where}.${name} must be a string or a list of strings`);
+      out.push([name, v]);
+    }
+  }
+  return out;
+}
+
+function hasHeader(headers: HeaderList, name: string): boolean {
+  return headers.some(([k]) => k.toLowerCase() === name);
+}
+
+/** The wire form of body/json/chunks/trailers, plus the headers a `json` body implies. */
+function bodyParts(options: BodyOptions, headers: HeaderList, where: string): WireBody & { chunks?: string[]; trailers?: HeaderList } {
+  const given = [options.body !== undefined, options.json !== undefined, options.chunks !== undefined].filter(Boolean).length;
+  if (given > 1) throw new TypeError(`${where}: give at most one of body, json and chunks`);
+  const out: WireBody & { chunks?: string[]; trailers?: HeaderList } = {};
+  if (options.json !== undefined) {
+    const text = JSON.stringify(options.json);
+    if (text === undefined) throw new TypeError(`${where}.json is not representable as JSON`);
+    if (!hasHeader(headers, "content-type")) headers.push(["content-type", "application/json"]);
+    out.body = text;
+  } else if (typeof options.body === "string") {
+    out.body = options.body;
+  } else if (options.body instanceof Uint8Array) {
+    Object.assign(out, wireBody(options.body));
+  } else if (options.body !== undefined) {
+    throw new TypeError(`${where}.body must be a string or a Uint8Array`);
+  }
+  if (options.chunks !== undefined) {
+    if (!Array.isArray(options.chunks) || !options.chunks.every((c) => typeof c === "string")) {
+      throw new TypeError(`${where}.chunks must be an array of strings`);
+    }
+    out.chunks = [...options.chunks];
+  }
+  if (options.trailers !== undefined) out.trailers = headerList(options.trailers, `${where}.trailers`);
+  return out;
+}
+
+const PSEUDO_DEFAULTS: [string, keyof RequestOptions, string][] = [
+  [":method", "method", "GET"],
+  [":path", "path", "/"],
+  [":authority", "authority", "localhost"],
+  [":scheme", "scheme", "http"],
+];
+
+/** Builds the protocol's request op; the pseudo-headers come first, defaults filled in. */
+export function buildRequestOp(options: RequestOptions, id: string): RequestOp {
+  const given = headerList(options.headers, "headers");
+  const pseudo: HeaderList = [];
+  for (const [name, key, fallback] of PSEUDO_DEFAULTS) {
+    const option = options[key];
+    if (option !== undefined && typeof option !== "string") throw new TypeError(`${key} must be a string`);
+    const inHeaders = given.find(([k]) => k.toLowerCase() === name)?.[1];
+    if (option !== undefined && inHeaders !== undefined && option !== inHeaders) {
+      throw new TypeError(`${key} ${JSON.stringify(option)} contradicts the ${name} header ${JSON.stringify(inHeaders)}`);
+    }
+    pseudo.push([name, option ?? inHeaders ?? fallback]);
+  }
+  const pseudoNames = new Set(PSEUDO_DEFAULTS.map(([n]) => n));
+  const headers: HeaderList = [...pseudo, ...given.filter(([k]) => !pseudoNames.has(k.toLowerCase()))];
+  const request: RequestSpec = { headers, ...bodyParts(options, headers, "request") };
+  const op: RequestOp = { op: "request", id, request };
+  if (options.configId !== undefined) op.configId = options.configId;
+  if (options.upstream !== undefined) op.upstream = buildUpstream(options.upstream);
+  if (options.reset !== undefined) op.reset = typeof options.reset === "string" ? { after: options.reset } : { after: options.reset.after };
+  return op;
+}
+
+function buildUpstream(options: UpstreamOptions): UpstreamSpec {
+  if (options.echo === true) {
+    const extra = (["status", "headers", "body", "json", "chunks", "trailers"] as const).filter((k) => options[k] !== undefined);
+    if (extra.length > 0) throw new TypeError(`upstream: echo answers with the request; drop ${extra.join(", ")}`);
+    return { echo: true };
+  }
+  const headers = headerList(options.headers, "upstream.headers");
+  const spec: UpstreamSpec = { status: options.status ?? 200 };
+  const parts = bodyParts(options, headers, "upstream");
+  if (headers.length > 0) spec.headers = headers;
+  return { ...spec, ...parts };
+}

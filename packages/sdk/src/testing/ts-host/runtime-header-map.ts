@@ -1,0 +1,125 @@
+import type { HeaderMap, RequestHeaders, ResponseHeaders } from "../../headers.js";
+import type { GolangFilter } from "./golang-filter.js";
+import { lowerAscii } from "./header-map.js";
+import type { ProcessorState } from "./processor-state.js";
+import { capiErrorText, goQuote, headerProblem, RuntimePanic } from "./runtime-errors.js";
+
+export interface RuntimeMapOptions {
+  capi: GolangFilter;
+  state: ProcessorState;
+  trailers: boolean;
+  /** The entry count Envoy announced when it handed the map over. */
+  count: number;
+  /** Names the map in errors: "request headers", "response trailers of a log entry". */
+  what: string;
+  readOnly: boolean;
+}
+
+/**
+ * A header map as the plugin sees it through the runtime: the first read copies the map
+ * from Envoy, writes go to Envoy at once and update the copy the way Envoy updates its map.
+ * A map used after its hook reads the copy; a write then fails as Envoy's C API does.
+ */
+export class RuntimeHeaderMap implements HeaderMap {
+  private copy: [string, string][] | null = null;
+
+  constructor(private readonly o: RuntimeMapOptions) {}
+
+  get(name: string): string | undefined {
+    const key = lowerAscii(name);
+    return this.load().find(([k]) => k === key)?.[1];
+  }
+  getAll(name: string): string[] {
+    const key = lowerAscii(name);
+    return this.load()
+      .filter(([k]) => k === key)
+      .map(([, v]) => v);
+  }
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+  keys(): string[] {
+    return [...new Set(this.load().map(([k]) => k))];
+  }
+  entries(): [string, string][] {
+    return this.load().map(([k, v]) => [k, v]);
+  }
+  forEach(fn: (value: string, name: string) => void): void {
+    for (const [name, value] of this.entries()) fn(value, name);
+  }
+
+  set(name: string, value: string): void {
+    const key = this.prepareWrite(name, value);
+    const status = this.o.capi.setHeader(this.o.state, this.o.trailers, key, value, false);
+    if (status !== "ok") throw new RuntimePanic(`cannot set ${goQuote(key)} in ${this.o.what}: ${capiErrorText(status)}`);
+    this.copy = insert(remove(this.copy!, key), key, value);
+  }
+  add(name: string, value: string): void {
+    const key = this.prepareWrite(name, value);
+    const status = this.o.capi.setHeader(this.o.state, this.o.trailers, key, value, true);
+    if (status !== "ok") throw new RuntimePanic(`cannot add ${goQuote(key)} to ${this.o.what}: ${capiErrorText(status)}`);
+    this.copy = insert(this.copy!, key, value);
+  }
+  remove(name: string): void {
+    const key = this.prepareWrite(name, "");
+    const status = this.o.capi.removeHeader(this.o.state, this.o.trailers, key);
+    if (status !== "ok") throw new RuntimePanic(`cannot remove ${goQuote(key)} from ${this.o.what}: ${capiErrorText(status)}`);
+    this.copy = remove(this.copy!, key);
+  }
+
+  private load(): [string, string][] {
+    if (this.copy !== null) return this.copy;
+    if (this.o.count === 0) return (this.copy = []);
+    const result = this.o.capi.copyHeaders(this.o.state, this.o.trailers);
+    if (typeof result === "string") throw new RuntimePanic(`cannot read ${this.o.what}: ${capiErrorText(result)}`);
+    return (this.copy = result);
+  }
+
+  private prepareWrite(name: string, value: string): string {
+    if (this.o.readOnly) throw new RuntimePanic(`${this.o.what} are read-only here`);
+    const problem = headerProblem(String(name), String(value));
+    if (problem !== null) throw new RuntimePanic(problem);
+    this.load();
+    return lowerAscii(name);
+  }
+}
+
+export class RuntimeRequestHeaders extends RuntimeHeaderMap implements RequestHeaders {
+  get method(): string {
+    return this.get(":method") ?? "";
+  }
+  get path(): string {
+    return this.get(":path") ?? "";
+  }
+  get host(): string {
+    return this.get(":authority") ?? "";
+  }
+  get scheme(): string {
+    return this.get(":scheme") ?? "";
+  }
+}
+
+export class RuntimeResponseHeaders extends RuntimeHeaderMap implements ResponseHeaders {
+  /** `:status` as a number; 0 when missing or not a number. */
+  get status(): number {
+    const text = this.get(":status") ?? "";
+    return /^[+-]?[0-9]+$/.test(text) ? Number(text) : 0;
+  }
+}
+
+/** Where Envoy's map puts a new entry: pseudo-headers after the last pseudo-header. */
+function insert(entries: [string, string][], name: string, value: string): [string, string][] {
+  const out = entries.slice();
+  if (!name.startsWith(":")) {
+    out.push([name, value]);
+    return out;
+  }
+  let at = 0;
+  while (at < out.length && out[at]![0].startsWith(":")) at++;
+  out.splice(at, 0, [name, value]);
+  return out;
+}
+
+function remove(entries: [string, string][], name: string): [string, string][] {
+  return entries.filter(([k]) => k !== name);
+}

@@ -1,0 +1,207 @@
+import type { HeaderList, RequestOp, RequestResultData, ReceivedResponse, ReceivedUpstream, UpstreamSpec, WireBody } from "../protocol.js";
+import { concatBytes } from "./bytes.js";
+import { FilterManager, type FrameSink } from "./filter-manager.js";
+import { GolangFilter } from "./golang-filter.js";
+import { EnvoyHeaderMap } from "./header-map.js";
+import { PluginFilter, type PluginRuntime } from "./plugin-filter.js";
+import { bytesOfWireBody, checkHeaderList, wireBody } from "./wire.js";
+
+/** A bound on idle timeouts, though each one moves the stream closer to its end. */
+const MAX_IDLE_TIMEOUTS = 10;
+
+/** What one side (the upstream, or the client) received. */
+class Recorder implements FrameSink {
+  headerList: HeaderList | null = null;
+  private body: Uint8Array[] = [];
+  trailerList: HeaderList | null = null;
+  complete = false;
+
+  constructor(private readonly onComplete: () => void = () => {}) {}
+
+  headers(map: EnvoyHeaderMap, endStream: boolean): void {
+    this.headerList = map.list();
+    if (endStream) this.finish();
+  }
+  data(bytes: Uint8Array, endStream: boolean): void {
+    this.body.push(bytes);
+    if (endStream) this.finish();
+  }
+  trailers(map: EnvoyHeaderMap): void {
+    this.trailerList = map.list();
+    this.finish();
+  }
+  bodyBytes(): Uint8Array {
+    return concatBytes(this.body);
+  }
+  private finish(): void {
+    if (this.complete) return;
+    this.complete = true;
+    this.onComplete();
+  }
+}
+
+type Frame = () => void;
+
+interface FrameTarget {
+  headers(map: EnvoyHeaderMap, endStream: boolean): void;
+  data(bytes: Uint8Array, endStream: boolean): void;
+  trailers(map: EnvoyHeaderMap): void;
+}
+
+/** The frames of one side of an HTTP exchange: headers, data frames, trailers. */
+function frames(headers: HeaderList, chunks: Uint8Array[], trailers: HeaderList | undefined, target: FrameTarget): Frame[] {
+  const noTrailers = trailers === undefined;
+  const out: Frame[] = [() => target.headers(new EnvoyHeaderMap(headers), chunks.length === 0 && noTrailers)];
+  chunks.forEach((chunk, i) => out.push(() => target.data(chunk, i === chunks.length - 1 && noTrailers)));
+  if (trailers !== undefined) out.push(() => target.trailers(new EnvoyHeaderMap(trailers)));
+  return out;
+}
+
+/** The data frames of a message: `body`/`bodyBase64` is one frame (even when empty), `chunks` one each. */
+function chunksOf(spec: WireBody & { chunks?: string[] }, where: string): Uint8Array[] {
+  const whole = bytesOfWireBody(spec, where);
+  if (spec.chunks !== undefined) {
+    if (whole !== undefined) throw new TypeError(`${where}: give only one of body, bodyBase64 and chunks`);
+    if (!Array.isArray(spec.chunks) || !spec.chunks.every((c) => typeof c === "string")) {
+      throw new TypeError(`${where}.chunks must be an array of strings`);
+    }
+    return spec.chunks.map((c) => new TextEncoder().encode(c));
+  }
+  return whole === undefined ? [] : [whole];
+}
+
+function trailersOf(value: unknown, where: string): HeaderList | undefined {
+  return value === undefined || value === null ? undefined : checkHeaderList(value, where);
+}
+
+/** C's atoi: leading blanks, a sign, digits; 0 when there are none. */
+function atoi(text: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)/.exec(text);
+  return m === null ? 0 : Number.parseInt(m[1]!, 10);
+}
+
+/**
+ * Drives one `request` op through the golang filter, the filter manager and a scripted
+ * upstream, as the native host does: each frame is one dispatcher event, the tasks the
+ * filter posts (local replies) run after the event that posted them, and the upstream
+ * answers once it has received the whole request and no local reply owns the response.
+ */
+export function runStream(runtime: PluginRuntime, op: RequestOp): Omit<RequestResultData, "logs"> {
+  const requestHeaders = checkHeaderList(op.request?.headers ?? [], "request.headers");
+  const requestChunks = chunksOf(op.request ?? {}, "request");
+  const requestTrailers = trailersOf(op.request?.trailers, "request.trailers");
+  const upstreamSpec: UpstreamSpec = op.upstream ?? {};
+  const upstreamStatus = upstreamSpec.status ?? 200;
+  if (!Number.isInteger(upstreamStatus) || upstreamStatus < 100 || upstreamStatus > 999) {
+    throw new TypeError("upstream.status must be an integer in 100..999");
+  }
+  const upstreamChunks = upstreamSpec.echo === true ? [] : chunksOf(upstreamSpec, "upstream");
+  const upstreamHeaders = upstreamSpec.headers === undefined ? [] : checkHeaderList(upstreamSpec.headers, "upstream.headers");
+  const upstreamTrailers = trailersOf(upstreamSpec.trailers, "upstream.trailers");
+
+  const events: Frame[] = [];
+  const posted: (() => void)[] = [];
+  let finished = false;
+  let reset: "client" | "local" | null = null;
+
+  const upstream = new Recorder(() => events.push(() => startUpstreamResponse()));
+  const client = new Recorder();
+  const plugin = new PluginFilter(runtime);
+
+  // ConnectionManagerImpl::doEndStream / doDeferredStreamDestroy.
+  const finish = (how: "client" | "local" | null) => {
+    if (finished) return;
+    finished = true;
+    reset = how;
+    events.length = 0;
+    golang.onStreamComplete();
+    golang.log({
+      requestHeaders: fm.requestHeaders,
+      requestTrailers: fm.requestTrailers,
+      responseHeaders: fm.responseHeaders,
+      responseTrailers: fm.responseTrailers,
+    });
+    golang.onDestroy();
+    fm.destroyed = true;
+  };
+
+  const fm = new FilterManager(upstream, client, {
+    endStream: () => finish(null),
+    resetStream: () => finish("local"),
+  });
+  const golang = new GolangFilter(plugin, fm.callbacksFor("decode"), fm.callbacksFor("encode"), (task) => posted.push(task));
+  fm.filter = golang;
+  plugin.golang = golang;
+
+  const toFilterManager = (side: "decode" | "encode"): FrameTarget =>
+    side === "decode"
+      ? { headers: (m, e) => fm.decodeHeaders(m, e), data: (b, e) => fm.decodeData(b, e), trailers: (m) => fm.decodeTrailers(m) }
+      : { headers: (m, e) => fm.encodeHeaders(m, e), data: (b, e) => fm.encodeData(b, e), trailers: (m) => fm.encodeTrailers(m) };
+
+  /** The upstream's answer, unless a local reply already owns the response. */
+  const startUpstreamResponse = () => {
+    if (fm.responseHeaders !== null) return;
+    let response: Frame[];
+    if (upstreamSpec.echo === true) {
+      const contentType = (upstream.headerList ?? []).find(([k]) => k === "content-type");
+      const body = upstream.bodyBytes();
+      response = frames(
+        [[":status", String(upstreamStatus)], ...(contentType ? [contentType] : [])],
+        body.length > 0 ? [body] : [],
+        upstream.trailerList ?? undefined,
+        toFilterManager("encode"),
+      );
+    } else {
+      response = frames([[":status", String(upstreamStatus)], ...upstreamHeaders], upstreamChunks, upstreamTrailers, toFilterManager("encode"));
+    }
+    response[0]!();
+    events.unshift(...response.slice(1));
+  };
+
+  // A client reset right after the phase of the named decode/encode hook.
+  const resetAfter = op.reset?.after;
+  let resetDone = false;
+  const maybeClientReset = () => {
+    if (finished || resetDone || resetAfter === undefined || !plugin.trace.some((t) => t.hook === resetAfter)) return;
+    resetDone = true;
+    fm.downstreamReset();
+    finish("client");
+  };
+
+  events.push(...frames(requestHeaders, requestChunks, requestTrailers, toFilterManager("decode")));
+
+  let idleTimeouts = 0;
+  while (!finished) {
+    maybeClientReset();
+    if (finished) break;
+    const task = posted.shift();
+    if (task !== undefined) {
+      task();
+      continue;
+    }
+    const next = events.shift();
+    if (next !== undefined) {
+      next();
+      continue;
+    }
+    if (idleTimeouts++ === MAX_IDLE_TIMEOUTS) {
+      fm.downstreamReset();
+      finish("local");
+      break;
+    }
+    fm.onIdleTimeout();
+  }
+
+  const upstreamResult: ReceivedUpstream | null =
+    upstream.headerList === null ? null : { headers: upstream.headerList, ...wireBody(upstream.bodyBytes()), trailers: upstream.trailerList };
+  let response: ReceivedResponse | null = null;
+  if (reset === null && client.headerList !== null) {
+    response = {
+      status: atoi(client.headerList.find(([k]) => k === ":status")?.[1] ?? ""),
+      headers: client.headerList.filter(([k]) => k !== ":status"),
+      ...wireBody(client.bodyBytes()),
+      trailers: client.trailerList,
+    };
+  }
+  return { op: "result", id: op.id, upstream: upstreamResult, response, localReply: golang.localReply, reset, trace: plugin.trace };
+}
