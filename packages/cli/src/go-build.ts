@@ -1,6 +1,8 @@
 import { rmSync } from "node:fs";
+import { mapGoErrors } from "@mosn-ts/compiler";
 import { execa } from "execa";
 import { CliError, INTERNAL_ERROR_EXIT } from "./errors.js";
+import { printDiagnostics } from "./print-diagnostics.js";
 import { ensureGo, hermeticGoEnv } from "./toolchain.js";
 
 export interface GoBuildRequest {
@@ -15,8 +17,8 @@ export interface GoBuildRequest {
 
 /**
  * Builds generated Go. The compiler promises Go that builds, so a failure here is a compiler
- * bug: it is reported as an internal error, with Go's messages, which name TypeScript lines
- * through the generated //line directives.
+ * bug: it is reported as an internal error at the TypeScript location the generated //line
+ * directives give, with Go's own messages.
  */
 export async function goBuild(req: GoBuildRequest): Promise<void> {
   await ensureGo();
@@ -29,13 +31,15 @@ export async function goBuild(req: GoBuildRequest): Promise<void> {
     reject: false,
     all: true,
   });
-  if (result.exitCode !== 0) {
-    rmSync(req.output, { force: true });
-    throw new CliError(
-      `internal compiler error: the generated Go in ${req.goDir} does not build.\n` +
-        `${result.all ?? ""}\n` +
-        "This is a bug in mosn-ts, not in your filter; please report it with the TypeScript above.",
-      INTERNAL_ERROR_EXIT,
-    );
-  }
+  if (result.exitCode === 0) return;
+  rmSync(req.output, { force: true });
+  const located = mapGoErrors(result.all ?? "");
+  printDiagnostics(located);
+  const where = located[0] ? ` at ${located[0].file}:${located[0].line}:${located[0].column}` : "";
+  throw new CliError(
+    `internal compiler error${where}: the generated Go in ${req.goDir} does not build.\n` +
+      `${result.all ?? ""}\n` +
+      "This is a bug in mosn-ts, not in your filter; please report it with the TypeScript above.",
+    INTERNAL_ERROR_EXIT,
+  );
 }
