@@ -9,8 +9,9 @@ export interface FilterContext {
   /**
    * Answers the client directly instead of forwarding the request. Returns
    * `Status.LocalReply`, so a hook can `return ctx.sendLocalReply(...)`.
-   * The reply still runs through the encode hooks, as in Envoy. `grpcStatus`, when given,
-   * makes it a gRPC reply (`grpc-status` trailer-only response).
+   * The reply still runs through the encode hooks, as in Envoy. For a gRPC request Envoy
+   * answers gRPC-style (status 200, `grpc-status`, the body as `grpc-message`): `grpcStatus`
+   * (0..16) is that `grpc-status`, by default derived from `status`. Other requests ignore it.
    */
   sendLocalReply(
     status: number,
@@ -32,7 +33,7 @@ export interface FilterContext {
   getProperty(path: string): string | undefined;
   /** A generic secret configured on the golang filter; `undefined` when there is none. */
   getSecret(name: string): string | undefined;
-  /** Clears the route cache, so the route is picked again (after changing headers). */
+  /** Clears the route cache, so the route is picked again when needed (after changing headers). */
   clearRouteCache(): void;
   /** Clears the route cache and picks the route again at once. */
   refreshRouteCache(): void;
@@ -45,15 +46,24 @@ export interface FilterContext {
 /** Body controls of one direction, usable while that direction is being processed. */
 export interface DirectionControls {
   /**
-   * Adds data to the body. In a headers or trailers hook it becomes the body (or its end);
-   * with `streaming` it is sent on as a new data frame at once.
+   * Adds data to the body (Envoy's addDecodedData / addEncodedData): in a headers hook, a body
+   * that goes on after the headers (it becomes the body of a headers-only message); in a
+   * trailers hook, data sent before the trailers. Not allowed in a data hook: change the
+   * buffer instead. `streaming` only matters to Envoy's flow control.
    */
   addData(data: string | Uint8Array, streaming: boolean): void;
-  /** Sends data on as a new frame while the filter is holding the stream back. */
+  /**
+   * Sends data on as a new frame (never ending the stream). Only from an `async` data hook,
+   * while it holds the stream back.
+   */
   injectData(data: string | Uint8Array): void;
 }
 
 export interface DecoderControls extends DirectionControls {
-  /** Sends the request to this upstream host (`ip:port`); `strict`: fail rather than fall back. */
+  /**
+   * Asks the load balancer for this upstream host: an IP address with an optional port
+   * (`10.0.0.1:8080`, `[::1]:80`). `strict`: fail rather than fall back (Envoy drops it when
+   * called from an `async` hook).
+   */
   setUpstreamOverrideHost(host: string, strict: boolean): void;
 }

@@ -10,7 +10,10 @@ export enum LogLevel {
 
 /** Writes into Envoy's log (the `golang` logger). */
 export interface Logger {
-  /** Envoy's current log level: lines below it are dropped (check it before costly messages). */
+  /**
+   * Envoy's current log level: lines below it are dropped (check it before costly messages).
+   * 6 when logging is off.
+   */
   readonly level: LogLevel;
   trace(message: string): void;
   debug(message: string): void;

@@ -84,3 +84,24 @@ describe("buildRequestOp", () => {
     expect(buildRequestOp({ upstream: { echo: true } }, "r").upstream).toEqual({ echo: true });
   });
 });
+
+describe("buildRequestOp: v2 inputs", () => {
+  it("copies stream info, properties, secrets, metadata, filter state and the idle timeout into the op", () => {
+    const options = {
+      streamInfo: { routeName: "r", workerId: 0 },
+      properties: { "request.path": "/" },
+      secrets: { s: "1" },
+      metadata: { ns: { k: [1, { a: null }] } },
+      filterState: { a: "1", b: { value: "2", lifeSpan: 2 } },
+      idleTimeoutMs: 50,
+    };
+    const op = buildRequestOp(options, "r9");
+    expect(op).toMatchObject(options);
+    options.metadata.ns.k = [];
+    expect(op.metadata).toEqual({ ns: { k: [1, { a: null }] } });
+  });
+
+  it("leaves them out when not given, so v1 ops stay as they were", () => {
+    expect(Object.keys(buildRequestOp({}, "r1")).sort()).toEqual(["id", "op", "request"]);
+  });
+});

@@ -120,13 +120,29 @@ describe("TsHost protocol operations", () => {
     expect(() => host.config({ op: "config", plugin: "cfg", config: {}, seed: 2 })).toThrow(/already seeded with 1/);
   });
 
-  it("runs a request on the config it names, by default the latest", () => {
+  it("runs a request on the config it names, by default the latest", async () => {
     const host = new TsHost({ plugins: [plugin] });
     host.config({ op: "config", plugin: "cfg", config: { mode: "allow" } });
     host.config({ op: "config", plugin: "cfg", config: { mode: "deny" } });
     const request = { headers: [[":method", "GET"], [":path", "/"]] as [string, string][] };
-    expect(host.request({ op: "request", id: "a", request }).logs).toEqual([{ level: "info", message: '{"mode":"deny"}' }]);
-    expect(host.request({ op: "request", id: "b", configId: 1, request }).logs).toEqual([{ level: "info", message: '{"mode":"allow"}' }]);
-    expect(() => host.request({ op: "request", id: "c", configId: 9, request })).toThrow("unknown configId 9");
+    expect((await host.request({ op: "request", id: "a", request })).logs).toEqual([{ level: "info", message: '{"mode":"deny"}' }]);
+    expect((await host.request({ op: "request", id: "b", configId: 1, request })).logs).toEqual([{ level: "info", message: '{"mode":"allow"}' }]);
+    await expect(host.request({ op: "request", id: "c", configId: 9, request })).rejects.toThrow("unknown configId 9");
+  });
+});
+
+describe("TsHost: protocol v2 compatibility", () => {
+  it("answers a v1 request for a v1 plugin with exactly the v1 fields", async () => {
+    const host = new TsHost({ plugins: [plugin] });
+    expect(Object.keys(host.config({ op: "config", plugin: "cfg", config: {} })).sort()).toEqual(["configId", "logs", "ok", "op"]);
+    const result = await host.request({ op: "request", id: "a", request: { headers: [[":method", "GET"], [":path", "/"]] } });
+    expect(Object.keys(result).sort()).toEqual(["id", "localReply", "logs", "op", "reset", "response", "trace", "upstream"]);
+  });
+
+  it("announces one worker count: a later config cannot change it", () => {
+    const host = new TsHost({ plugins: [plugin] });
+    expect(host.config({ op: "config", plugin: "cfg", config: {}, concurrency: 2 })).toMatchObject({ ok: true });
+    expect(host.config({ op: "config", plugin: "cfg", config: {} })).toMatchObject({ ok: true });
+    expect(() => host.config({ op: "config", plugin: "cfg", config: {}, concurrency: 3 })).toThrow(/announced concurrency 2/);
   });
 });

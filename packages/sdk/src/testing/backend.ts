@@ -27,7 +27,7 @@ export function selectedBackends(env: NodeJS.ProcessEnv = process.env): BackendS
   throw new Error(`MOSN_TS_BACKENDS must be ts, native or both (got ${JSON.stringify(value)})`);
 }
 
-export function tsBackend(plugin: PluginDefinition<unknown>, schema: TypeDescriptor | undefined): Backend {
+export function tsBackend(plugin: PluginDefinition<unknown, unknown>, schema: TypeDescriptor | undefined): Backend {
   const host = new TsHost({ plugins: [plugin], schemas: { [plugin.name]: schema } });
   return {
     name: "ts",

@@ -10,7 +10,7 @@ import {
 } from "./backend.js";
 import { firstDifference, normalise, showValue } from "./compare.js";
 import { BackendDivergenceError, ConfigError } from "./errors.js";
-import type { ConfigAnswer, ConfigEncoding, ConfigOp, LogLevelSetting, LogLine, RequestOp, RequestResultData } from "./protocol.js";
+import type { ConfigAnswer, ConfigEncoding, ConfigOp, LogLevelSetting, LogLine, MetricsSnapshot, RequestOp, RequestResultData } from "./protocol.js";
 import { checkSeed } from "./random.js";
 import { buildRequestOp, type RequestOptions } from "./request-options.js";
 import { RequestResult } from "./result.js";
@@ -19,9 +19,9 @@ import type { TypeDescriptor } from "./type-descriptor.js";
 /** The seed tests get unless they choose one, so every run draws the same "random" values. */
 export const DEFAULT_SEED = 1;
 
-export interface HostOptions<Config> {
+export interface HostOptions<Config, Parsed = Config> {
   /** The plugin module's default export. */
-  plugin: PluginDefinition<Config>;
+  plugin: PluginDefinition<Config, Parsed>;
   /** The plugin config, as Envoy's `plugin_config` would hold it. */
   config?: Config;
   /**
@@ -44,6 +44,10 @@ export interface HostOptions<Config> {
    * schema file); default `$MOSN_TS_SO_DIR/<plugin>.schema.json` when it exists; null: none.
    */
   schema?: TypeDescriptor | string | null;
+  /** The golang filter's generic secrets (`ctx.getSecret`), by name. */
+  secrets?: Record<string, string>;
+  /** Envoy's worker count (default 1): `streamInfo.workerId` must be below it. */
+  concurrency?: number;
 }
 
 /** A configured plugin on one or two backends; every request runs on all of them. */
@@ -52,6 +56,8 @@ export class Host {
   readonly configId: number;
   /** The config answer's log lines (warnings the plugin's config decoding wrote, say). */
   readonly configLogs: LogLine[];
+  /** The host's metrics once the config was created (after `configure`); undefined while none exists. */
+  readonly configMetrics: MetricsSnapshot | undefined;
   private nextRequest = 1;
   private closed = false;
 
@@ -62,6 +68,7 @@ export class Host {
   ) {
     this.configId = answer.configId;
     this.configLogs = answer.logs;
+    this.configMetrics = answer.metrics;
   }
 
   /** The backends every request runs on, e.g. `["ts", "native"]`. */
@@ -98,8 +105,8 @@ export class Host {
  * Rejects with a ConfigError carrying the runtime's message when the config is invalid, and
  * with a BackendDivergenceError when the backends do not agree.
  */
-export async function createHost<Config>(options: HostOptions<Config>): Promise<Host> {
-  const plugin = options.plugin as PluginDefinition<unknown>;
+export async function createHost<Config, Parsed = Config>(options: HostOptions<Config, Parsed>): Promise<Host> {
+  const plugin = options.plugin as PluginDefinition<unknown, unknown>;
   if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string" || typeof plugin.create !== "function") {
     throw new TypeError("createHost: plugin must be a plugin module's default export, definePlugin({ name, create })");
   }
@@ -112,7 +119,7 @@ export async function createHost<Config>(options: HostOptions<Config>): Promise<
 }
 
 /** createHost on given backends (tests use it to put a fake beside the TypeScript host). */
-export async function createHostWithBackends<Config>(options: HostOptions<Config>, backends: Backend[]): Promise<Host> {
+export async function createHostWithBackends<Config, Parsed = Config>(options: HostOptions<Config, Parsed>, backends: Backend[]): Promise<Host> {
   if (options.config !== undefined && options.rawConfig !== undefined) {
     throw new TypeError("give config or rawConfig, not both");
   }
@@ -125,6 +132,8 @@ export async function createHostWithBackends<Config>(options: HostOptions<Config
   if (options.encoding !== undefined) op.encoding = options.encoding;
   if (seed !== undefined) op.seed = seed;
   if (options.logLevel !== undefined) op.logLevel = options.logLevel;
+  if (options.secrets !== undefined) op.secrets = { ...options.secrets };
+  if (options.concurrency !== undefined) op.concurrency = options.concurrency;
   try {
     const answer = agree(await runOnAll(backends, (b) => b.config(op)), "config");
     if (!answer.ok) throw new ConfigError(answer.error);
@@ -135,7 +144,7 @@ export async function createHostWithBackends<Config>(options: HostOptions<Config
   }
 }
 
-function seedOf(options: HostOptions<unknown>): number | undefined {
+function seedOf(options: HostOptions<unknown, unknown>): number | undefined {
   return options.seed === null ? undefined : checkSeed(options.seed ?? DEFAULT_SEED);
 }
 

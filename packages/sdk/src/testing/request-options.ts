@@ -1,4 +1,14 @@
-import type { HeaderList, HookName, RequestOp, RequestSpec, UpstreamSpec, WireBody } from "./protocol.js";
+import type {
+  FilterStateInput,
+  HeaderList,
+  HookName,
+  MetadataMap,
+  RequestOp,
+  RequestSpec,
+  StreamInfoSpec,
+  UpstreamSpec,
+  WireBody,
+} from "./protocol.js";
 import { wireBody } from "./ts-host/wire.js";
 
 /** Headers as an object (a list value repeats the header) or as `[name, value]` pairs. */
@@ -39,6 +49,18 @@ export interface RequestOptions extends BodyOptions {
   reset?: HookName | { after: HookName };
   /** The config to use, when the host holds several; default the most recent. */
   configId?: number;
+  /** Envoy's StreamInfo: route, protocol, addresses, upstream (defaults in docs/testing.md). */
+  streamInfo?: StreamInfoSpec;
+  /** What `ctx.getProperty(path)` finds, by path; other paths are not found. */
+  properties?: Record<string, string>;
+  /** Secrets for this request instead of the host's `secrets`. */
+  secrets?: Record<string, string>;
+  /** Dynamic metadata earlier filters set: namespace → key → JSON value. */
+  metadata?: MetadataMap;
+  /** Filter state earlier filters set: key → string (life span FilterChain) or `{ value, lifeSpan?, streamSharing? }`. */
+  filterState?: FilterStateInput;
+  /** How long the host waits for an async hook before the stream times out (default 1000 ms). */
+  idleTimeoutMs?: number;
 }
 
 export function headerList(init: HeadersInit | undefined, where: string): HeaderList {
@@ -119,6 +141,13 @@ export function buildRequestOp(options: RequestOptions, id: string): RequestOp {
   if (options.configId !== undefined) op.configId = options.configId;
   if (options.upstream !== undefined) op.upstream = buildUpstream(options.upstream);
   if (options.reset !== undefined) op.reset = typeof options.reset === "string" ? { after: options.reset } : { after: options.reset.after };
+  // Copies, so a later change to the options cannot reach an op in flight.
+  if (options.streamInfo !== undefined) op.streamInfo = { ...options.streamInfo };
+  if (options.properties !== undefined) op.properties = { ...options.properties };
+  if (options.secrets !== undefined) op.secrets = { ...options.secrets };
+  if (options.metadata !== undefined) op.metadata = JSON.parse(JSON.stringify(options.metadata)) as MetadataMap;
+  if (options.filterState !== undefined) op.filterState = JSON.parse(JSON.stringify(options.filterState)) as FilterStateInput;
+  if (options.idleTimeoutMs !== undefined) op.idleTimeoutMs = options.idleTimeoutMs;
   return op;
 }
 

@@ -1,11 +1,15 @@
 import type {
+  FilterStateEntry,
   HeaderList,
   LocalReplyRecord,
   LogLevelName,
   LogLine,
+  MetadataMap,
+  MetricsSnapshot,
   ReceivedResponse,
   ReceivedUpstream,
   RequestResultData,
+  RouteCacheEvent,
   TraceEntry,
 } from "./protocol.js";
 
@@ -87,6 +91,19 @@ export class RequestResult {
   /** Every entry into the filter, in order. */
   readonly trace: TraceEntry[];
   readonly logs: LogLine[];
+  // The fields below exist only when they hold something (the protocol leaves them out).
+  /** Dynamic metadata at the end of the stream: namespace → key → value. */
+  declare readonly metadata?: MetadataMap;
+  /** Filter state at the end of the stream. */
+  declare readonly filterState?: Record<string, FilterStateEntry>;
+  /** The host's metrics after the stream. */
+  declare readonly metrics?: MetricsSnapshot;
+  /** clearRouteCache / refreshRouteCache calls, in order. */
+  declare readonly routeCache?: RouteCacheEvent[];
+  /** The last upstream override host the filter set. */
+  declare readonly upstreamOverrideHost?: { host: string; strict: boolean };
+  /** true when the filter asked to drain the connection. */
+  declare readonly drainConnection?: true;
 
   constructor(raw: RequestResultData) {
     this.id = raw.id;
@@ -96,6 +113,9 @@ export class RequestResult {
     this.reset = raw.reset;
     this.trace = raw.trace;
     this.logs = raw.logs;
+    for (const key of OPTIONAL_FIELDS) {
+      if (raw[key] !== undefined) Object.defineProperty(this, key, { value: raw[key], enumerable: true });
+    }
   }
 
   /** The hooks entered, in order, e.g. `["decodeHeaders", "encodeHeaders", ...]`. */
@@ -108,6 +128,8 @@ export class RequestResult {
     return this.logs.filter((l) => level === undefined || l.level === level).map((l) => l.message);
   }
 }
+
+const OPTIONAL_FIELDS = ["metadata", "filterState", "metrics", "routeCache", "upstreamOverrideHost", "drainConnection"] as const;
 
 function lookup(headers: HeaderList, name: string): string[] {
   const key = name.toLowerCase();

@@ -3,6 +3,7 @@ import type { GolangFilter } from "./golang-filter.js";
 import type { EnvoyHeaderMap } from "./header-map.js";
 import { httpToGrpcStatus, isGrpcRequest, prepareLocalReply } from "./local-reply.js";
 import type { DirectionCallbacks, LocalReplyRequest } from "./processor-state.js";
+import type { StreamData } from "./stream-data.js";
 
 /** Where frames go once they leave the filter chain: the router (upstream) or the client. */
 export interface FrameSink {
@@ -34,11 +35,20 @@ class ChainState {
 
 type Direction = "decode" | "encode";
 
+/** FilterCallState: which call into the filter is in progress (none between events). */
+type FilterCall = "decodeHeaders" | "decodeData" | "decodeTrailers" | "encodeHeaders" | "encodeData" | "encodeTrailers";
+
+const INVALID_DATA_DETAILS: Record<Direction, string> = {
+  decode: "filter_added_invalid_request_data",
+  encode: "filter_added_invalid_response_data",
+};
+
 /**
  * Envoy's filter manager (source/common/http/filter_manager.cc) reduced to the chain
- * `golang filter → router`: iteration stops and resumes, buffered data, trailers, and local
- * replies (through the encode path while the response has not started, directly to the client
- * when the golang filter holds the response headers, otherwise a reset).
+ * `golang filter → router`: iteration stops and resumes, buffered data, data the filter adds,
+ * trailers, and local replies (through the encode path while the response has not started,
+ * directly to the client when the golang filter holds the response headers, otherwise a
+ * reset). Keeps the StreamInfo facts the connection manager and router record.
  */
 export class FilterManager {
   filter!: GolangFilter;
@@ -62,11 +72,14 @@ export class FilterManager {
   requestTrailers: EnvoyHeaderMap | null = null;
   responseHeaders: EnvoyHeaderMap | null = null;
   responseTrailers: EnvoyHeaderMap | null = null;
+  /** state_.filter_call_state_, for the golang filter (the router is the sink). */
+  private call: FilterCall | null = null;
 
   constructor(
     private readonly router: FrameSink,
     private readonly client: FrameSink,
     private readonly stream: StreamCallbacks,
+    private readonly data: StreamData,
   ) {}
 
   callbacksFor(direction: Direction): DirectionCallbacks {
@@ -82,7 +95,38 @@ export class FilterManager {
         this.dataPastFilter(direction, new ByteBuffer(data), endStream);
       },
       sendLocalReply: (reply) => this.sendLocalReply(reply),
+      addData: (data) => this.addData(direction, data),
+      setUpstreamOverrideHost: (host, strict) => this.data.setOverrideHost(host, strict),
     };
+  }
+
+  /**
+   * addDecodedData / addEncodedData: between calls and in a headers or data call the data is
+   * buffered (it goes on when the filter continues); in a trailers call of a filter that lets
+   * frames through it goes on at once, before the trailers. Anything else is a filter bug Envoy
+   * answers with a 502.
+   */
+  private addData(direction: Direction, data: Uint8Array): void {
+    const chain = this.chain(direction);
+    const call = this.call;
+    if (call === null || call === `${direction}Headers` || call === `${direction}Data` || (call === `${direction}Trailers` && chain.stopped)) {
+      this.bufferProvided(chain, new ByteBuffer(data));
+    } else if (call === `${direction}Trailers`) {
+      this.dataPastFilter(direction, new ByteBuffer(data), false);
+    } else {
+      this.sendLocalReply({ status: 502, body: "Filter error", headers: [], grpcStatus: httpToGrpcStatus(502), details: INVALID_DATA_DETAILS[direction] });
+    }
+  }
+
+  /** Runs one call into the golang filter with the filter call state set. */
+  private inCall<T>(call: FilterCall, fn: () => T): T {
+    const saved = this.call;
+    this.call = call;
+    try {
+      return fn();
+    } finally {
+      this.call = saved;
+    }
   }
 
   // ---- frames from the client (decode path) ----
@@ -95,12 +139,12 @@ export class FilterManager {
     if (endStream) this.remoteDecodeComplete = true;
     if (this.stopDecoding()) return;
     this.dec.filterEndStream = endStream;
-    if (!this.filter.decodeHeaders(headers, endStream)) {
+    if (!this.inCall("decodeHeaders", () => this.filter.decodeHeaders(headers, endStream))) {
       this.dec.stopped = true;
       return;
     }
     this.dec.headersContinued = true;
-    this.headersPastFilter("decode", endStream);
+    this.headersThenAddedBody("decode", endStream);
   }
 
   decodeData(bytes: Uint8Array, endStream: boolean): void {
@@ -124,12 +168,12 @@ export class FilterManager {
     this.responseHeaders = headers;
     this.startEncoding(endStream);
     this.enc.filterEndStream = endStream;
-    if (!this.filter.encodeHeaders(headers, endStream)) {
+    if (!this.inCall("encodeHeaders", () => this.filter.encodeHeaders(headers, endStream))) {
       this.enc.stopped = true;
       return;
     }
     this.enc.headersContinued = true;
-    this.headersPastFilter("encode", endStream);
+    this.headersThenAddedBody("encode", endStream);
   }
 
   encodeData(bytes: Uint8Array, endStream: boolean): void {
@@ -152,6 +196,7 @@ export class FilterManager {
   // ---- local replies ----
 
   sendLocalReply(reply: LocalReplyRequest): void {
+    this.data.responseCodeDetails = reply.details;
     if (this.responseHeaders === null) {
       this.localReplyThroughFilters(reply);
     } else if (!this.responseHeadersEncoded) {
@@ -189,13 +234,28 @@ export class FilterManager {
     this.responseHeaders = headers;
     this.responseTrailers = null;
     this.responseHeadersEncoded = true;
-    this.client.headers(headers, headersOnly);
+    this.toClient(headers, headersOnly);
     if (this.sawDownstreamReset) return;
     this.maybeEndEncode(headersOnly);
     if (headersOnly || this.destroyed) return;
     this.client.data(body, true);
     if (this.sawDownstreamReset) return;
     this.maybeEndEncode(true);
+  }
+
+  /**
+   * After the filter continued headers: a headers-only message to which the filter added a
+   * body goes on as headers without end of stream, then that body ends it (continue_data_entry
+   * in decodeHeaders / encodeHeaders).
+   */
+  private headersThenAddedBody(direction: Direction, endStream: boolean): void {
+    const chain = this.chain(direction);
+    const bodyAdded = endStream && chain.buffered !== null;
+    this.headersPastFilter(direction, endStream && !bodyAdded);
+    if (bodyAdded) {
+      chain.stopped = true;
+      this.commonContinue(direction);
+    }
   }
 
   // ---- iteration ----
@@ -230,8 +290,8 @@ export class FilterManager {
     chain.filterEndStream = endStream && noTrailers;
     const cont =
       direction === "decode"
-        ? this.filter.decodeData(data, chain.filterEndStream)
-        : this.filter.encodeData(data, chain.filterEndStream);
+        ? this.inCall("decodeData", () => this.filter.decodeData(data, chain.filterEndStream))
+        : this.inCall("encodeData", () => this.filter.encodeData(data, chain.filterEndStream));
     if (cont) {
       if (chain.stopped) {
         this.bufferProvided(chain, data);
@@ -251,7 +311,10 @@ export class FilterManager {
   private trailersThroughFilter(direction: Direction): void {
     const chain = this.chain(direction);
     const trailers = this.trailersOf(direction)!;
-    const cont = direction === "decode" ? this.filter.decodeTrailers(trailers) : this.filter.encodeTrailers(trailers);
+    const cont =
+      direction === "decode"
+        ? this.inCall("decodeTrailers", () => this.filter.decodeTrailers(trailers))
+        : this.inCall("encodeTrailers", () => this.filter.encodeTrailers(trailers));
     chain.filterEndStream = true;
     if (!cont) {
       chain.stopped = true;
@@ -264,6 +327,7 @@ export class FilterManager {
     this.trailersPastFilter(direction);
   }
 
+  /** commonHandleBufferData. */
   private bufferProvided(chain: ChainState, data: ByteBuffer): void {
     if (chain.buffered === data) return;
     if (chain.buffered === null) chain.buffered = new ByteBuffer();
@@ -295,11 +359,13 @@ export class FilterManager {
     if (direction === "decode") {
       if (this.stopDecoding()) return;
       this.routerEndStream = endStream;
+      // The router takes the request: attempt count, virtual cluster, upstream addresses.
+      this.data.upstreamReached = true;
       this.router.headers(this.requestHeaders!, endStream);
       return;
     }
     this.responseHeadersEncoded = true;
-    this.client.headers(this.responseHeaders!, endStream);
+    this.toClient(this.responseHeaders!, endStream);
     if (this.sawDownstreamReset) return;
     this.maybeEndEncode(endStream);
   }
@@ -326,6 +392,13 @@ export class FilterManager {
     this.client.trailers(this.responseTrailers!);
     if (this.sawDownstreamReset) return;
     this.maybeEndEncode(true);
+  }
+
+  /** Response headers reach the codec; the connection manager records the response code then. */
+  private toClient(headers: EnvoyHeaderMap, endStream: boolean): void {
+    const status = /^\s*\+?(\d+)\s*$/.exec(headers.get(":status") ?? "");
+    this.data.responseCode = status === null ? 0 : Number(status[1]);
+    this.client.headers(headers, endStream);
   }
 
   private maybeEndEncode(endStream: boolean): void {

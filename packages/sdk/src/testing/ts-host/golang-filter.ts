@@ -1,10 +1,15 @@
 import { ByteBuffer } from "./body-buffer.js";
-import type { HeaderList, LocalReplyRecord } from "../protocol.js";
-import { EnvoyHeaderMap, lowerAscii } from "./header-map.js";
+import type { CapiStatus } from "./capi-status.js";
+import type { LocalReplyRecord } from "../protocol.js";
+import { lowerAscii, type EnvoyHeaderMap } from "./header-map.js";
+import { isIpAuthority } from "./ip-address.js";
+import { MapCapi } from "./map-capi.js";
 import { FilterState, ProcessorState, type DirectionCallbacks, type LocalReplyRequest } from "./processor-state.js";
 
 /** The Go side as Envoy's golang filter calls it (the exported entry points of the .so). */
 export interface GoEntryPoints {
+  /** Envoy runs the Continue a Go thread posted (the host traces it). */
+  onContinue(status: number): void;
   /** envoyGoFilterOnHttpHeader: headers, or trailers when the state is ProcessingTrailer. */
   onHeader(state: ProcessorState, map: EnvoyHeaderMap, endStream: boolean): number;
   /** envoyGoFilterOnHttpData, with the chunk Go may read and change. */
@@ -21,20 +26,25 @@ export interface StreamMaps {
   responseTrailers: EnvoyHeaderMap | null;
 }
 
-/** A failing CAPIStatus of Envoy's C API (the ones this host can produce). */
-export type CapiError = "CAPIFilterIsDestroy" | "CAPINotInGo" | "CAPIInvalidPhase";
-export type CapiStatus = "ok" | CapiError;
+export type { CapiError, CapiStatus } from "./capi-status.js";
 
 export const PANIC_REPLY_BODY = "error happened in filter\r\n";
 
+/** Posts a task to the worker's dispatcher; `fromGoThread` marks a post made off the worker. */
+export type Post = (task: () => void, fromGoThread: boolean) => void;
+
 /**
- * Envoy's golang HTTP filter (golang_filter.cc), for a Go side whose hooks always answer
- * synchronously: feeds headers, data and trailers to Go per direction, buffers as the returned
- * statuses ask, and posts local replies to the dispatcher as Envoy does.
+ * Envoy's golang HTTP filter (golang_filter.cc): feeds headers, data and trailers to Go per
+ * direction, buffers as the returned statuses ask (also while Go runs a hook asynchronously),
+ * resumes when Go continues, and implements the C API calls bound to a direction. Calls carry
+ * `offThread` when Go makes them from a goroutine: Envoy then posts instead of acting, or
+ * refuses (injectData is the reverse).
  */
 export class GolangFilter {
   readonly decoding: ProcessorState;
   readonly encoding: ProcessorState;
+  /** The header map and body chunk calls. */
+  readonly maps = new MapCapi(this);
   /** httpRequest.configId != 0: Go has been entered for this stream. */
   private entered = false;
   private destroyed = false;
@@ -47,7 +57,7 @@ export class GolangFilter {
     private readonly go: GoEntryPoints,
     decoderCallbacks: DirectionCallbacks,
     encoderCallbacks: DirectionCallbacks,
-    private readonly post: (task: () => void) => void,
+    private readonly post: Post,
   ) {
     this.decoding = new ProcessorState(false, decoderCallbacks, () => this.logging);
     this.encoding = new ProcessorState(true, encoderCallbacks, () => this.logging);
@@ -114,23 +124,41 @@ export class GolangFilter {
     this.go.onDestroy(terminate ? "Terminate" : "Normal");
   }
 
+  /** Filter::hasDestroyed. */
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** Filter::isProcessingInGo: what the request-level C API calls require. */
+  isProcessingInGo(): boolean {
+    return this.decoding.isProcessingInGo() || this.encoding.isProcessingInGo();
+  }
+
   // ---- the C API Go calls ----
 
   /**
    * envoyGoFilterHttpSendLocalReply: accepted only while Go processes `state`; always
    * posted. Envoy keeps the headers with a non-empty value, lower-cased.
    */
-  sendLocalReply(state: ProcessorState, status: number, body: string, headers: [string, string][], grpcStatus: number, details: string): CapiStatus {
+  sendLocalReply(
+    state: ProcessorState,
+    status: number,
+    body: string,
+    headers: [string, string][],
+    grpcStatus: number,
+    details: string,
+    offThread: boolean,
+  ): CapiStatus {
     const kept = headers.filter(([, v]) => v !== "").map(([k, v]): [string, string] => [lowerAscii(k), v]);
-    return this.postLocalReply(state, { status, body, headers: kept, grpcStatus, details });
+    return this.postLocalReply(state, { status, body, headers: kept, grpcStatus, details }, offThread);
   }
 
   /** envoyGoFilterHttpSendPanicReply: a 500 whose details Envoy only logs. */
-  sendPanicReply(state: ProcessorState): CapiStatus {
-    return this.postLocalReply(state, { status: 500, body: PANIC_REPLY_BODY, headers: [], grpcStatus: 0, details: "" });
+  sendPanicReply(state: ProcessorState, offThread: boolean): CapiStatus {
+    return this.postLocalReply(state, { status: 500, body: PANIC_REPLY_BODY, headers: [], grpcStatus: 0, details: "" }, offThread);
   }
 
-  private postLocalReply(state: ProcessorState, reply: LocalReplyRequest): CapiStatus {
+  private postLocalReply(state: ProcessorState, reply: LocalReplyRequest, offThread: boolean): CapiStatus {
     const problem = this.checkState(state);
     if (problem !== "ok") return problem;
     this.post(() => {
@@ -139,74 +167,76 @@ export class GolangFilter {
       state.doDataList = [];
       state.drainBufferData();
       state.sendLocalReply(reply);
-    });
+    }, offThread);
     return "ok";
   }
 
-  /** envoyGoFilterHttpCopyHeaders / CopyTrailers. */
-  copyHeaders(state: ProcessorState, trailers: boolean): HeaderList | CapiError {
-    const map = this.attachedMap(state, trailers);
-    return map instanceof EnvoyHeaderMap ? map.list() : map;
-  }
-
-  /** envoyGoFilterHttpSetHeaderHelper / SetTrailer: Envoy's addCopy or setCopy. */
-  setHeader(state: ProcessorState, trailers: boolean, name: string, value: string, add: boolean): CapiStatus {
-    const map = this.attachedMap(state, trailers);
-    if (!(map instanceof EnvoyHeaderMap)) return map;
-    if (add) map.add(name, value);
-    else map.set(name, value);
-    return "ok";
-  }
-
-  /** envoyGoFilterHttpRemoveHeader / RemoveTrailer. */
-  removeHeader(state: ProcessorState, trailers: boolean, name: string): CapiStatus {
-    const map = this.attachedMap(state, trailers);
-    if (!(map instanceof EnvoyHeaderMap)) return map;
-    map.remove(name);
-    return "ok";
-  }
-
-  /** envoyGoFilterHttpGetBuffer: the chunk must still be pending. */
-  getBuffer(state: ProcessorState, chunk: ByteBuffer): Uint8Array | CapiError {
-    const problem = this.checkChunk(state, chunk);
-    return problem === "ok" ? chunk.bytes.slice() : problem;
-  }
-
-  /** envoyGoFilterHttpSetBufferHelper. */
-  setBuffer(state: ProcessorState, chunk: ByteBuffer, data: Uint8Array, action: "set" | "append" | "prepend"): CapiStatus {
-    const problem = this.checkChunk(state, chunk);
+  /** envoyGoFilterHttpContinue: Go ends an asynchronous hook; always posted. */
+  continueStatus(state: ProcessorState, status: number): CapiStatus {
+    const problem = this.checkState(state);
     if (problem !== "ok") return problem;
-    if (action === "set") chunk.bytes = data.slice();
-    else if (action === "prepend") chunk.prepend(data);
-    else chunk.append(data);
+    this.post(() => {
+      if (this.destroyed) return;
+      this.go.onContinue(status);
+      this.continueStatusInternal(state, status);
+    }, true);
     return "ok";
   }
 
-  /** envoyGoFilterHttpDrainBuffer. */
-  drainBuffer(state: ProcessorState, chunk: ByteBuffer, n: number): CapiStatus {
-    const problem = this.checkChunk(state, chunk);
-    if (problem === "ok") chunk.drain(n);
-    return problem;
+  /**
+   * envoyGoFilterHttpAddData. On the worker it reaches the filter manager at once; from a Go
+   * thread it is posted (CAPIYield, which the runtime takes as success: "yield").
+   */
+  addData(state: ProcessorState, data: Uint8Array, streaming: boolean, offThread: boolean): CapiStatus | "yield" {
+    if (!state.isProcessingInGo()) return "CAPINotInGo";
+    // Adding data while Go holds a chunk would break the golang filter's buffer bookkeeping.
+    if (state.state === FilterState.ProcessingData) return "CAPIInvalidPhase";
+    if (this.destroyed) return "CAPIFilterIsDestroy";
+    const bytes = data.slice();
+    if (!offThread) {
+      state.callbacks.addData(bytes, streaming);
+      return "ok";
+    }
+    this.post(() => {
+      if (!this.destroyed) state.callbacks.addData(bytes, streaming);
+    }, true);
+    return "yield";
+  }
+
+  /**
+   * envoyGoFilterHttpInjectData: only from a Go thread while Go processes data (a hook that
+   * holds the stream back can send data on); posted, never ending the stream.
+   */
+  injectData(state: ProcessorState, data: Uint8Array, offThread: boolean): CapiStatus {
+    const problem = this.checkState(state);
+    if (problem !== "ok") return problem;
+    if (state.state !== FilterState.ProcessingData) return "CAPIInvalidPhase";
+    if (!offThread) return "CAPIInvalidScene";
+    const bytes = data.slice();
+    this.post(() => {
+      if (!this.destroyed) state.callbacks.injectData(bytes, false);
+    }, true);
+    return "ok";
+  }
+
+  /**
+   * envoyGoFilterHttpSetUpstreamOverrideHost: decoding only, an IP address with an optional
+   * port. Posted from a Go thread, Envoy drops `strict` (it posts `false`).
+   */
+  setUpstreamOverrideHost(state: ProcessorState, host: string, strict: boolean, offThread: boolean): CapiStatus {
+    const problem = this.checkState(state);
+    if (problem !== "ok") return problem;
+    if (state.encoding) return "CAPIInvalidPhase";
+    if (!isIpAuthority(host)) return "CAPIInvalidIPAddress";
+    state.callbacks.setUpstreamOverrideHost(host, offThread ? false : strict);
+    return "ok";
   }
 
   /** The checks of cgo.cc's wrapper, then of the Filter method, in Envoy's order. */
-  private checkState(state: ProcessorState): CapiStatus {
+  checkState(state: ProcessorState): CapiStatus {
     if (!state.isProcessingInGo()) return "CAPINotInGo";
     if (this.destroyed) return "CAPIFilterIsDestroy";
     return "ok";
-  }
-
-  private attachedMap(state: ProcessorState, trailers: boolean): EnvoyHeaderMap | CapiError {
-    const problem = this.checkState(state);
-    if (problem !== "ok") return problem;
-    const map = trailers ? state.trailers : state.headers;
-    return map ?? "CAPIInvalidPhase";
-  }
-
-  private checkChunk(state: ProcessorState, chunk: ByteBuffer): CapiStatus {
-    const problem = this.checkState(state);
-    if (problem !== "ok") return problem;
-    return state.doDataList.includes(chunk) ? "ok" : "CAPIInvalidPhase";
   }
 
   // ---- internals (doHeaders, doData, doTrailer in golang_filter.cc) ----
@@ -265,6 +295,43 @@ export class GolangFilter {
     state.processTrailer();
     const status = this.go.onHeader(state, trailers, true);
     return state.handleTrailerStatus(status);
+  }
+
+  /** Filter::continueStatusInternal: Go continued `state` with `status`. */
+  private continueStatusInternal(state: ProcessorState, status: number): void {
+    const saved = state.state;
+    if (state.handleGolangStatus(status)) {
+      switch (saved) {
+        case FilterState.ProcessingHeader:
+          // With more frames already buffered, they go on as data (injected) instead.
+          if (state.doEndStream || !state.isStreamEnd()) state.callbacks.continueProcessing();
+          break;
+        case FilterState.ProcessingData:
+          state.continueDoData();
+          break;
+        case FilterState.ProcessingTrailer:
+          state.continueDoData();
+          if (this.destroyed) return;
+          state.callbacks.continueProcessing();
+          break;
+        default:
+          break;
+      }
+      if (this.destroyed) return;
+    }
+    // Frames that arrived while Go was busy.
+    const current = state.state as FilterState;
+    if (
+      (current === FilterState.WaitingData && (!state.isBufferDataEmpty() || state.endStream)) ||
+      (current === FilterState.WaitingAllData && state.isStreamEnd())
+    ) {
+      if (!this.doDataGo(state, state.getBufferData(), state.endStream)) return;
+      state.continueDoData();
+      if (this.destroyed) return;
+    }
+    if ((state.state as FilterState) === FilterState.WaitingTrailer && state.trailers !== null) {
+      if (this.doTrailerGo(state, state.trailers)) state.callbacks.continueProcessing();
+    }
   }
 
   private doTrailer(state: ProcessorState, trailers: EnvoyHeaderMap): boolean {

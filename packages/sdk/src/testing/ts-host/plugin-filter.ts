@@ -1,28 +1,34 @@
 import type { FilterContext } from "../../context.js";
 import type { Filter, LogEntry } from "../../filter.js";
-import type { Logger } from "../../log.js";
 import type { PluginDefinition } from "../../plugin.js";
-import { DestroyReason, Status } from "../../status.js";
+import { DestroyReason } from "../../status.js";
 import type { HookName, LogLevelName, TraceEntry } from "../protocol.js";
 import type { SplitMix64 } from "../random.js";
-import { withSeededGlobals } from "../seeded-globals.js";
 import type { ByteBuffer } from "./body-buffer.js";
 import type { GoEntryPoints, GolangFilter, StreamMaps } from "./golang-filter.js";
 import type { EnvoyHeaderMap } from "./header-map.js";
-import { httpToGrpcStatus } from "./local-reply.js";
+import { isAsyncFunction, isThenable, runInScope, type HookScope } from "./hook-scope.js";
 import { FilterState, type ProcessorState } from "./processor-state.js";
 import { RuntimeBodyBuffer } from "./runtime-body-buffer.js";
-import { capiErrorText, goQuote, headerProblem, panicText, RuntimePanic } from "./runtime-errors.js";
+import { createFilterContext, type ContextServices } from "./runtime-context.js";
+import { capiErrorText, goQuote, panicText } from "./runtime-errors.js";
 import { RuntimeHeaderMap, RuntimeRequestHeaders, RuntimeResponseHeaders } from "./runtime-header-map.js";
 import { GolangStatus, statusName } from "./status-names.js";
 
 /** What the runtime of one plugin config shares with its streams. */
 export interface PluginRuntime {
-  plugin: PluginDefinition<unknown>;
+  plugin: PluginDefinition<unknown, unknown>;
+  /** What `configure` made of the config (the decoded config when there is no configure). */
   config: unknown;
   /** The seeded generator, or null for real randomness. */
   rng: SplitMix64 | null;
   log(level: LogLevelName, message: string): void;
+  /** envoyGoFilterLogLevel. */
+  logLevel(): number;
+  /** The golang filter's generic secrets. */
+  secrets: ReadonlyMap<string, string>;
+  /** Envoy's worker count announced with the config. */
+  concurrency: number;
 }
 
 type StreamHook = "decodeHeaders" | "decodeData" | "decodeTrailers" | "encodeHeaders" | "encodeData" | "encodeTrailers";
@@ -32,22 +38,42 @@ type StreamHook = "decodeHeaders" | "decodeData" | "decodeTrailers" | "encodeHea
  * creates the plugin's filter at the first entry, dispatches each entry to its hook (a
  * missing hook passes its phase with Continue), and turns a throw, or a status Envoy would
  * act on wrongly, into Envoy's panic reply plus the error log
- * `panic in plugin "<name>" <hook>: <message>`. Also records the trace: every entry, with
- * the status Envoy got.
+ * `panic in plugin "<name>" <hook>: <message>`. An `async` hook runs "on a goroutine": Envoy
+ * gets Running, and the hook's result continues the stream later. Also records the trace.
  */
 export class PluginFilter implements GoEntryPoints {
   readonly trace: TraceEntry[] = [];
-  golang!: GolangFilter;
+  private golang!: GolangFilter;
+  private ctx!: FilterContext;
   private filter: Filter | null = null;
   private created = false;
-  /** The direction whose decode/encode hook is running, null between hooks. */
-  private current: ProcessorState | null = null;
-  /** sendLocalReply succeeded during the current hook. */
-  private replied = false;
-  private readonly ctx: FilterContext;
+  /** Async hooks whose promise has not settled. */
+  private readonly pending = new Set<HookScope>();
 
-  constructor(private readonly runtime: PluginRuntime) {
-    this.ctx = { log: this.makeLogger(), sendLocalReply: (...args) => this.sendLocalReply(...args) };
+  constructor(
+    private readonly runtime: PluginRuntime,
+    /** Called when an async hook settles, so the stream loop wakes up. */
+    private readonly settled: () => void,
+  ) {}
+
+  /** Connects the runtime to Envoy's side of the stream; must precede the first entry. */
+  attach(services: Omit<ContextServices, "log" | "logLevel">): void {
+    this.golang = services.golang;
+    this.ctx = createFilterContext({ ...services, log: (l, m) => this.runtime.log(l, m), logLevel: () => this.runtime.logLevel() });
+  }
+
+  /** An async hook is still running. */
+  get hasPendingHooks(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** An async hook is still running and has not sent a local reply (its last call is to come). */
+  get hasUnansweredHooks(): boolean {
+    return [...this.pending].some((scope) => !scope.replied);
+  }
+
+  onContinue(status: number): void {
+    this.trace.push({ hook: "continue", status: statusName(status) });
   }
 
   onHeader(state: ProcessorState, map: EnvoyHeaderMap, endStream: boolean): number {
@@ -56,7 +82,7 @@ export class PluginFilter implements GoEntryPoints {
       ? state.encoding ? "encodeTrailers" : "decodeTrailers"
       : state.encoding ? "encodeHeaders" : "decodeHeaders";
     const what = `${state.encoding ? "response" : "request"} ${trailers ? "trailers" : "headers"}`;
-    const options = { capi: this.golang, state, trailers, count: map.size, what, readOnly: false };
+    const options = { capi: this.golang.maps, state, trailers, count: map.size, what, readOnly: false };
     const status = this.runHook(state, hook, endStream, (f) => {
       switch (hook) {
         case "decodeHeaders":
@@ -76,7 +102,7 @@ export class PluginFilter implements GoEntryPoints {
   onData(state: ProcessorState, chunk: ByteBuffer, endStream: boolean): number {
     const hook: StreamHook = state.encoding ? "encodeData" : "decodeData";
     const status = this.runHook(state, hook, endStream, (f) => {
-      const buffer = new RuntimeBodyBuffer(this.golang, state, chunk);
+      const buffer = new RuntimeBodyBuffer(this.golang.maps, state, chunk);
       return state.encoding ? f.encodeData?.(buffer, endStream) : f.decodeData?.(buffer, endStream);
     });
     this.trace.push({ hook, endStream, status: statusName(status) });
@@ -85,13 +111,12 @@ export class PluginFilter implements GoEntryPoints {
 
   onStreamComplete(): void {
     this.trace.push({ hook: "onStreamComplete" });
-    if (this.filter?.onStreamComplete === undefined) return;
     this.runQuietly("onStreamComplete", (f) => f.onStreamComplete?.());
   }
 
   onLog(maps: StreamMaps): void {
     this.trace.push({ hook: "onLog" });
-    const failure = this.ensureFilter();
+    const failure = this.ensureFilter(this.scope(null, "onLog", false));
     if (failure !== null) {
       this.logPanic("create", failure);
       return;
@@ -100,7 +125,7 @@ export class PluginFilter implements GoEntryPoints {
     const view = (state: ProcessorState, trailers: boolean, map: EnvoyHeaderMap | null, what: string) =>
       map === null || map.size === 0
         ? undefined
-        : new RuntimeHeaderMap({ capi: this.golang, state, trailers, count: map.size, what: `${what} of a log entry`, readOnly: true });
+        : new RuntimeHeaderMap({ capi: this.golang.maps, state, trailers, count: map.size, what: `${what} of a log entry`, readOnly: true });
     const entry: LogEntry = {
       requestHeaders: view(this.golang.decoding, false, maps.requestHeaders, "request headers"),
       requestTrailers: view(this.golang.decoding, true, maps.requestTrailers, "request trailers"),
@@ -112,42 +137,89 @@ export class PluginFilter implements GoEntryPoints {
 
   onDestroy(reason: "Normal" | "Terminate"): void {
     this.trace.push({ hook: "onDestroy", reason });
-    if (this.filter?.onDestroy === undefined) return;
     const value = reason === "Terminate" ? DestroyReason.Terminate : DestroyReason.Normal;
     this.runQuietly("onDestroy", (f) => f.onDestroy?.(value));
   }
 
   /** Runs a decode/encode hook and returns the status Envoy gets. */
   private runHook(state: ProcessorState, hook: StreamHook, endStream: boolean, call: (f: Filter) => unknown): number {
-    this.current = state;
-    this.replied = false;
-    try {
-      const failure = this.ensureFilter();
-      if (failure !== null) return this.fail(state, "create", failure);
-      let status: number = GolangStatus.Continue;
-      let thrown: { err: unknown } | null = null;
-      try {
-        if (this.filter !== null) {
-          const result = withSeededGlobals(this.runtime.rng, () => call(this.filter!));
-          if (result !== undefined) status = typeof result === "number" ? result : Number.NaN;
-        }
-      } catch (err) {
-        thrown = { err };
-      }
-      if (thrown !== null) return this.fail(state, hook, panicText(thrown.err));
-      const problem = statusProblem(hook, status, endStream, this.replied);
-      return problem === null ? status : this.fail(state, hook, problem);
-    } finally {
-      this.current = null;
+    // create() runs in the first hook's scope, as the runtime creates the filter inside that
+    // entry: a sendLocalReply there counts for the hook.
+    const scope = this.scope(state, hook, false);
+    const failure = this.ensureFilter(scope);
+    if (failure !== null) return this.fail(state, "create", failure, false);
+    const filter = this.filter;
+    if (filter === null || filter[hook] === undefined) return GolangStatus.Continue;
+    if (isAsyncFunction(filter[hook])) {
+      scope.offThread = true;
+      return this.awaitAsync(scope, endStream, () => call(filter));
     }
+    let result: unknown;
+    try {
+      result = runInScope(scope, () => call(filter));
+    } catch (err) {
+      return this.fail(state, hook, panicText(err), false);
+    }
+    if (isThenable(result)) {
+      // An async hook a transpiler turned into a plain function: async from here on.
+      scope.offThread = true;
+      return this.awaitAsync(scope, endStream, () => result);
+    }
+    const status = statusOf(result);
+    const problem = statusProblem(hook, status, endStream, scope.replied);
+    return problem === null ? status : this.fail(state, hook, problem, false);
+  }
+
+  /**
+   * The runtime runs an async hook on a goroutine and tells Envoy Running. When the hook ends,
+   * the goroutine continues the stream with its status; a local reply (the hook's, or the panic
+   * reply for a rejection or a bad status) is the end instead, with no Continue.
+   */
+  private awaitAsync(scope: HookScope, endStream: boolean, call: () => unknown): number {
+    this.pending.add(scope);
+    const finish = (status: number | { panic: string }) => {
+      this.pending.delete(scope);
+      this.finishAsync(scope, endStream, status);
+      this.settled();
+    };
+    try {
+      Promise.resolve(runInScope(scope, call)).then(
+        (result) => finish(statusOf(result)),
+        (err: unknown) => finish({ panic: panicText(err) }),
+      );
+    } catch (err) {
+      finish({ panic: panicText(err) });
+    }
+    return GolangStatus.Running;
+  }
+
+  private finishAsync(scope: HookScope, endStream: boolean, outcome: number | { panic: string }): void {
+    const state = scope.state!;
+    const hook = scope.hook as StreamHook;
+    if (typeof outcome !== "number") {
+      this.fail(state, hook, outcome.panic, true);
+      return;
+    }
+    const problem = outcome === GolangStatus.Running ? "Running is not a valid result of an async hook" : statusProblem(hook, outcome, endStream, scope.replied);
+    if (problem !== null) {
+      this.fail(state, hook, problem, true);
+      return;
+    }
+    if (outcome === GolangStatus.LocalReply) return;
+    const status = this.golang.continueStatus(state, outcome);
+    if (status !== "ok") this.runtime.log("error", `plugin ${goQuote(this.runtime.plugin.name)} ${hook}: cannot continue: ${capiErrorText(status)}`);
+  }
+
+  private scope(state: ProcessorState | null, hook: string, offThread: boolean): HookScope {
+    return { state, hook, offThread, replied: false, rng: this.runtime.rng };
   }
 
   /** Creates the plugin's filter on the first entry; returns the panic text if create throws. */
-  private ensureFilter(): string | null {
+  private ensureFilter(scope: HookScope): string | null {
     if (this.created) return null;
     this.created = true;
     try {
-      this.filter = withSeededGlobals(this.runtime.rng, () => this.runtime.plugin.create(this.ctx, this.runtime.config));
+      this.filter = runInScope(scope, () => this.runtime.plugin.create(this.ctx, this.runtime.config));
       return null;
     } catch (err) {
       return panicText(err);
@@ -155,9 +227,9 @@ export class PluginFilter implements GoEntryPoints {
   }
 
   /** Logs a failed hook and asks Envoy for its panic reply (500). */
-  private fail(state: ProcessorState, hook: string, message: string): number {
+  private fail(state: ProcessorState, hook: string, message: string, offThread: boolean): number {
     this.logPanic(hook, message);
-    const status = this.golang.sendPanicReply(state);
+    const status = this.golang.sendPanicReply(state, offThread);
     if (status !== "ok") {
       this.runtime.log("error", `plugin ${goQuote(this.runtime.plugin.name)} ${hook}: cannot send the panic reply: ${capiErrorText(status)}`);
     }
@@ -166,8 +238,18 @@ export class PluginFilter implements GoEntryPoints {
 
   /** A hook that can no longer answer the client: a throw is only logged. */
   private runQuietly(hook: HookName, call: (f: Filter) => unknown): void {
+    const filter = this.filter;
+    if (filter === null || filter[hook as keyof Filter] === undefined) return;
+    if (isAsyncFunction(filter[hook as keyof Filter])) {
+      this.logPanic(hook, `${hook} cannot be async`);
+      return;
+    }
     try {
-      if (this.filter !== null) withSeededGlobals(this.runtime.rng, () => call(this.filter!));
+      const result = runInScope(this.scope(null, hook, false), () => call(filter));
+      if (isThenable(result)) {
+        Promise.resolve(result).catch(() => undefined);
+        this.logPanic(hook, `${hook} cannot be async`);
+      }
     } catch (err) {
       this.logPanic(hook, panicText(err));
     }
@@ -176,27 +258,12 @@ export class PluginFilter implements GoEntryPoints {
   private logPanic(hook: string, message: string): void {
     this.runtime.log("error", `panic in plugin ${goQuote(this.runtime.plugin.name)} ${hook}: ${message}`);
   }
+}
 
-  private sendLocalReply(status: number, body: string, headers?: Record<string, string>, details?: string): Status {
-    const state = this.current;
-    if (state === null) throw new RuntimePanic("sendLocalReply called outside a request or response hook");
-    if (!(status >= 200 && status <= 599)) throw new RuntimePanic(`sendLocalReply: status ${String(status)} is not in 200..599`);
-    const pairs = Object.entries(headers ?? {}).map(([k, v]): [string, string] => [k, String(v)]);
-    for (const [name, value] of pairs) {
-      const problem = headerProblem(name, value);
-      if (problem !== null) throw new RuntimePanic(`sendLocalReply: ${problem}`);
-    }
-    // Without a gRPC status of its own, the runtime passes the one Envoy derives from the HTTP status.
-    const result = this.golang.sendLocalReply(state, status, String(body), pairs, httpToGrpcStatus(status), details ?? "");
-    if (result !== "ok") throw new RuntimePanic(`sendLocalReply: ${capiErrorText(result)}`);
-    this.replied = true;
-    return Status.LocalReply;
-  }
-
-  private makeLogger(): Logger {
-    const at = (level: LogLevelName) => (message: string) => this.runtime.log(level, String(message));
-    return { trace: at("trace"), debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error"), critical: at("critical") };
-  }
+/** A hook's return value as a status: nothing is Continue; anything but a number is invalid. */
+function statusOf(result: unknown): number {
+  if (result === undefined) return GolangStatus.Continue;
+  return typeof result === "number" ? result : Number.NaN;
 }
 
 /**

@@ -34,12 +34,16 @@ export interface DirectionCallbacks {
   injectData(data: Uint8Array, endStream: boolean): void;
   /** The filter manager's sendLocalReply. */
   sendLocalReply(reply: LocalReplyRequest): void;
+  /** addDecodedData() / addEncodedData(). */
+  addData(data: Uint8Array, streaming: boolean): void;
+  /** setUpstreamOverrideHost() (decoder callbacks only). */
+  setUpstreamOverrideHost(host: string, strict: boolean): void;
 }
 
 /**
  * One direction of the golang filter: which phase Go is in, the pending-data list (chunks
  * handed to Go and not yet passed on) and the body buffer used while Go is busy or wants the
- * whole body. Mirrors Envoy's ProcessorState, for hooks that always answer synchronously.
+ * whole body. Mirrors Envoy's ProcessorState.
  */
 export class ProcessorState {
   state = FilterState.WaitingHeader;
@@ -167,6 +171,21 @@ export class ProcessorState {
       this.state = FilterState.WaitingTrailer;
     }
     return done;
+  }
+
+  /** handleGolangStatus: the status Go continued with, for the phase Go was processing. */
+  handleGolangStatus(status: number): boolean {
+    switch (this.state) {
+      case FilterState.ProcessingHeader:
+        return this.handleHeaderStatus(status);
+      case FilterState.ProcessingData:
+        return this.handleDataStatus(status);
+      case FilterState.ProcessingTrailer:
+        return this.handleTrailerStatus(status);
+      default:
+        // Envoy asserts; a release build does nothing.
+        return false;
+    }
   }
 
   handleTrailerStatus(status: number): boolean {

@@ -1,7 +1,7 @@
 import type { BodyBuffer } from "../../buffer.js";
 import type { ByteBuffer } from "./body-buffer.js";
 import { concatBytes, textOf, utf8 } from "./bytes.js";
-import type { GolangFilter } from "./golang-filter.js";
+import type { MapCapi } from "./map-capi.js";
 import type { ProcessorState } from "./processor-state.js";
 import { capiErrorText, RuntimePanic } from "./runtime-errors.js";
 
@@ -15,7 +15,7 @@ export class RuntimeBodyBuffer implements BodyBuffer {
   private size: number;
 
   constructor(
-    private readonly capi: GolangFilter,
+    private readonly capi: MapCapi,
     private readonly state: ProcessorState,
     private readonly chunk: ByteBuffer,
   ) {

@@ -1,4 +1,4 @@
-import type { CapiError } from "./golang-filter.js";
+import type { CapiError } from "./capi-status.js";
 
 /**
  * A panic raised by the runtime itself (not by plugin code). The runtime logs it by its
@@ -12,15 +12,27 @@ export function panicText(err: unknown): string {
   return err instanceof RuntimePanic ? err.message : String(err);
 }
 
-/** How the runtime names a failing CAPIStatus in its errors. */
+/** How the runtime names a failing CAPIStatus in its errors (golangfilter's capiError). */
 export function capiErrorText(status: CapiError): string {
   switch (status) {
+    case "CAPIFilterIsGone":
+      return "the stream is gone (CAPIFilterIsGone)";
     case "CAPIFilterIsDestroy":
       return "the stream was destroyed (CAPIFilterIsDestroy)";
     case "CAPINotInGo":
       return "the stream is not being processed by this filter now (CAPINotInGo)";
     case "CAPIInvalidPhase":
       return "not available in this phase (CAPIInvalidPhase)";
+    case "CAPIValueNotFound":
+      return "value not found (CAPIValueNotFound)";
+    case "CAPIInternalFailure":
+      return "internal failure (CAPIInternalFailure)";
+    case "CAPISerializationFailure":
+      return "serialization failure (CAPISerializationFailure)";
+    case "CAPIInvalidScene":
+      return "not allowed here (CAPIInvalidScene)";
+    case "CAPIInvalidIPAddress":
+      return "invalid IP address (CAPIInvalidIPAddress)";
   }
 }
 

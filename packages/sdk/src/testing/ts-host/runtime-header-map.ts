@@ -1,11 +1,11 @@
 import type { HeaderMap, RequestHeaders, ResponseHeaders } from "../../headers.js";
-import type { GolangFilter } from "./golang-filter.js";
+import type { MapCapi } from "./map-capi.js";
 import { lowerAscii } from "./header-map.js";
 import type { ProcessorState } from "./processor-state.js";
 import { capiErrorText, goQuote, headerProblem, RuntimePanic } from "./runtime-errors.js";
 
 export interface RuntimeMapOptions {
-  capi: GolangFilter;
+  capi: MapCapi;
   state: ProcessorState;
   trailers: boolean;
   /** The entry count Envoy announced when it handed the map over. */

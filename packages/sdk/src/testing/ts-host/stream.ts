@@ -3,11 +3,17 @@ import { concatBytes } from "./bytes.js";
 import { FilterManager, type FrameSink } from "./filter-manager.js";
 import { GolangFilter } from "./golang-filter.js";
 import { EnvoyHeaderMap } from "./header-map.js";
+import { installScopedRandom } from "./hook-scope.js";
 import { PluginFilter, type PluginRuntime } from "./plugin-filter.js";
+import { StreamCapi } from "./stream-capi.js";
+import { StreamData } from "./stream-data.js";
 import { bytesOfWireBody, checkHeaderList, wireBody } from "./wire.js";
 
 /** A bound on idle timeouts, though each one moves the stream closer to its end. */
 const MAX_IDLE_TIMEOUTS = 10;
+
+/** How long the host waits for a Go thread (an async hook) before the stream times out. */
+const DEFAULT_IDLE_TIMEOUT_MS = 1000;
 
 /** What one side (the upstream, or the client) received. */
 class Recorder implements FrameSink {
@@ -82,11 +88,19 @@ function atoi(text: string): number {
 
 /**
  * Drives one `request` op through the golang filter, the filter manager and a scripted
- * upstream, as the native host does: each frame is one dispatcher event, the tasks the
- * filter posts (local replies) run after the event that posted them, and the upstream
- * answers once it has received the whole request and no local reply owns the response.
+ * upstream, as the native host does: each frame is one dispatcher event, the tasks posted on
+ * the worker (local replies) run after the event that posted them, and the upstream answers
+ * once it has received the whole request and no local reply owns the response. Work posted by
+ * Go threads (async hooks) runs only when no frame can be delivered; while such a hook runs
+ * and nothing else can happen, the host waits for it (at most `idleTimeoutMs` per wait), also
+ * after the stream ended.
  */
-export function runStream(runtime: PluginRuntime, op: RequestOp): Omit<RequestResultData, "logs"> {
+export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<Omit<RequestResultData, "logs" | "metrics">> {
+  const idleTimeoutMs = op.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  if (!Number.isInteger(idleTimeoutMs) || idleTimeoutMs < 1 || idleTimeoutMs > 600_000) {
+    throw new TypeError("idleTimeoutMs must be an integer in 1..600000");
+  }
+  const data = new StreamData(op, runtime.secrets, runtime.concurrency);
   const requestHeaders = checkHeaderList(op.request?.headers ?? [], "request.headers");
   const requestChunks = chunksOf(op.request ?? {}, "request");
   const requestTrailers = trailersOf(op.request?.trailers, "request.trailers");
@@ -100,13 +114,19 @@ export function runStream(runtime: PluginRuntime, op: RequestOp): Omit<RequestRe
   const upstreamTrailers = trailersOf(upstreamSpec.trailers, "upstream.trailers");
 
   const events: Frame[] = [];
+  /** Tasks posted on the worker, and tasks posted by Go threads. */
   const posted: (() => void)[] = [];
+  const fromGo: (() => void)[] = [];
+  let wake: (() => void) | null = null;
   let finished = false;
   let reset: "client" | "local" | null = null;
+  let closed = false;
 
   const upstream = new Recorder(() => events.push(() => startUpstreamResponse()));
   const client = new Recorder();
-  const plugin = new PluginFilter(runtime);
+  // Lines a hook logs after its stream's result was written (it outlived the stream) are dropped.
+  const streamRuntime: PluginRuntime = { ...runtime, log: (level, message) => !closed && runtime.log(level, message) };
+  const plugin = new PluginFilter(streamRuntime, () => wake?.());
 
   // ConnectionManagerImpl::doEndStream / doDeferredStreamDestroy.
   const finish = (how: "client" | "local" | null) => {
@@ -125,13 +145,26 @@ export function runStream(runtime: PluginRuntime, op: RequestOp): Omit<RequestRe
     fm.destroyed = true;
   };
 
-  const fm = new FilterManager(upstream, client, {
-    endStream: () => finish(null),
-    resetStream: () => finish("local"),
-  });
-  const golang = new GolangFilter(plugin, fm.callbacksFor("decode"), fm.callbacksFor("encode"), (task) => posted.push(task));
+  const fm = new FilterManager(
+    upstream,
+    client,
+    {
+      endStream: () => finish(null),
+      resetStream: () => finish("local"),
+    },
+    data,
+  );
+  const post = (task: () => void, fromGoThread: boolean) => {
+    if (fromGoThread) {
+      fromGo.push(task);
+      wake?.();
+    } else {
+      posted.push(task);
+    }
+  };
+  const golang = new GolangFilter(plugin, fm.callbacksFor("decode"), fm.callbacksFor("encode"), post);
   fm.filter = golang;
-  plugin.golang = golang;
+  plugin.attach({ golang, capi: new StreamCapi(golang, data), data });
 
   const toFilterManager = (side: "decode" | "encode"): FrameTarget =>
     side === "decode"
@@ -154,6 +187,9 @@ export function runStream(runtime: PluginRuntime, op: RequestOp): Omit<RequestRe
     } else {
       response = frames([[":status", String(upstreamStatus)], ...upstreamHeaders], upstreamChunks, upstreamTrailers, toFilterManager("encode"));
     }
+    // The router records the upstream's answer in StreamInfo before the encode filters run.
+    data.responseCode = upstreamStatus;
+    data.responseCodeDetails = "via_upstream";
     response[0]!();
     events.unshift(...response.slice(1));
   };
@@ -170,26 +206,46 @@ export function runStream(runtime: PluginRuntime, op: RequestOp): Omit<RequestRe
 
   events.push(...frames(requestHeaders, requestChunks, requestTrailers, toFilterManager("decode")));
 
+  /** Waits for a Go thread to post work or for its hook to end; false when the wait timed out. */
+  const waitForGo = async (): Promise<boolean> => {
+    const restore = installScopedRandom();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise<boolean>((resolve) => {
+        wake = () => resolve(true);
+        timer = setTimeout(() => resolve(false), idleTimeoutMs);
+      });
+    } finally {
+      wake = null;
+      clearTimeout(timer);
+      restore();
+    }
+  };
+
   let idleTimeouts = 0;
-  while (!finished) {
-    maybeClientReset();
-    if (finished) break;
-    const task = posted.shift();
-    if (task !== undefined) {
-      task();
-      continue;
+  try {
+    while (!finished) {
+      maybeClientReset();
+      if (finished) break;
+      const task = posted.shift() ?? events.shift() ?? fromGo.shift();
+      if (task !== undefined) {
+        task();
+        continue;
+      }
+      // Stalled: only a Go thread can move the stream now (e.g. Continue after Running).
+      if (plugin.hasPendingHooks && (await waitForGo())) continue;
+      if (idleTimeouts++ === MAX_IDLE_TIMEOUTS) {
+        fm.downstreamReset();
+        finish("local");
+        break;
+      }
+      fm.onIdleTimeout();
     }
-    const next = events.shift();
-    if (next !== undefined) {
-      next();
-      continue;
-    }
-    if (idleTimeouts++ === MAX_IDLE_TIMEOUTS) {
-      fm.downstreamReset();
-      finish("local");
-      break;
-    }
-    fm.onIdleTimeout();
+    // Async hooks that outlived their stream still end (their calls now fail): wait for them,
+    // so what they log belongs to this result.
+    while (plugin.hasUnansweredHooks && (await waitForGo()));
+  } finally {
+    closed = true;
   }
 
   const upstreamResult: ReceivedUpstream | null =
@@ -203,5 +259,14 @@ export function runStream(runtime: PluginRuntime, op: RequestOp): Omit<RequestRe
       trailers: client.trailerList,
     };
   }
-  return { op: "result", id: op.id, upstream: upstreamResult, response, localReply: golang.localReply, reset, trace: plugin.trace };
+  return {
+    op: "result",
+    id: op.id,
+    upstream: upstreamResult,
+    response,
+    localReply: golang.localReply,
+    reset,
+    trace: plugin.trace,
+    ...data.resultFields(),
+  };
 }

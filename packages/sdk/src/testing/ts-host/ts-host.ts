@@ -1,7 +1,12 @@
 import type { PluginDefinition } from "../../plugin.js";
 import { configErrorMessage, validateConfig } from "../config-validation.js";
 import { parseJsonText } from "../json-syntax.js";
-import { goQuote } from "./runtime-errors.js";
+import { isThenable, runInScope } from "./hook-scope.js";
+import { MetricStore } from "./metric-store.js";
+import { createLogger } from "./runtime-context.js";
+import { RuntimeConfigEnv } from "./runtime-metrics.js";
+import { goQuote, panicText } from "./runtime-errors.js";
+import { stringMap } from "./stream-data.js";
 import {
   LOG_LEVEL_NAMES,
   type ConfigAnswer,
@@ -20,7 +25,7 @@ import { runStream } from "./stream.js";
 
 export interface TsHostOptions {
   /** The plugins this host can configure, by name (a .so may hold several). */
-  plugins: PluginDefinition<unknown>[];
+  plugins: PluginDefinition<unknown, unknown>[];
   /** Each plugin's config type; a plugin without one accepts any config as is. */
   schemas?: Record<string, TypeDescriptor | undefined>;
 }
@@ -40,6 +45,11 @@ export class TsHost {
   private logLevel: LogLevelSetting = "trace";
   /** Where log lines go right now: the current call's answer. */
   private sink: LogLine[] | null = null;
+  /** Envoy's stats store: shared by every config of the host. */
+  private readonly metrics = new MetricStore();
+  private concurrency: number | null = null;
+  /** Requests run one at a time, as the native host answers one line after the other. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: TsHostOptions) {}
 
@@ -48,38 +58,83 @@ export class TsHost {
     this.logLevel = checkLogLevel(op.logLevel ?? "trace");
     this.sink = logs;
     try {
-      this.initRandom(op.seed);
-      const plugin = this.options.plugins.find((p) => p.name === op.plugin);
-      if (plugin === undefined) {
-        const names = this.options.plugins.map((p) => goQuote(p.name)).sort();
-        const registered = names.length === 0 ? "no plugins" : names.join(", ");
-        return this.reject(logs, `unknown plugin ${goQuote(op.plugin)}: this library registers ${registered}`);
-      }
-      const decoded = this.decodeConfig(op);
-      if ("error" in decoded) {
-        return this.reject(logs, configErrorMessage(plugin.name, { path: "$", problem: decoded.error }));
-      }
-      const schema = this.options.schemas?.[plugin.name];
-      if (schema !== undefined) {
-        const problem = validateConfig(schema, decoded.value);
-        if (problem !== null) return this.reject(logs, configErrorMessage(plugin.name, problem));
-      }
-      const id = this.nextConfigId++;
-      const runtime: PluginRuntime = {
-        plugin,
-        config: decoded.value,
-        rng: this.rng,
-        log: (level, message) => this.log(level, message),
-      };
-      this.configs.set(id, runtime);
-      this.lastConfigId = id;
-      return { op: "config", ok: true, configId: id, logs };
+      const answer = this.configure(op, logs);
+      const metrics = this.metrics.snapshot();
+      return metrics === undefined ? answer : { ...answer, metrics };
     } finally {
       this.sink = null;
     }
   }
 
-  request(op: RequestOp): RequestResultData {
+  private configure(op: ConfigOp, logs: LogLine[]): ConfigAnswer {
+    this.initRandom(op.seed);
+    const secrets = stringMap(op.secrets, "secrets");
+    const concurrency = this.initConcurrency(op.concurrency);
+    const plugin = this.options.plugins.find((p) => p.name === op.plugin);
+    if (plugin === undefined) {
+      const names = this.options.plugins.map((p) => goQuote(p.name)).sort();
+      const registered = names.length === 0 ? "no plugins" : names.join(", ");
+      return this.reject(logs, `unknown plugin ${goQuote(op.plugin)}: this library registers ${registered}`);
+    }
+    const decoded = this.decodeConfig(op);
+    if ("error" in decoded) {
+      return this.reject(logs, configErrorMessage(plugin.name, { path: "$", problem: decoded.error }));
+    }
+    const schema = this.options.schemas?.[plugin.name];
+    if (schema !== undefined) {
+      const problem = validateConfig(schema, decoded.value);
+      if (problem !== null) return this.reject(logs, configErrorMessage(plugin.name, problem));
+    }
+    const configured = this.runConfigure(plugin, decoded.value);
+    if ("error" in configured) return this.reject(logs, `invalid config for plugin ${goQuote(plugin.name)}: ${configured.error}`);
+    const id = this.nextConfigId++;
+    const runtime: PluginRuntime = {
+      plugin,
+      config: configured.value,
+      rng: this.rng,
+      log: (level, message) => this.log(level, message),
+      logLevel: () => LOG_LEVEL_NAMES.indexOf(this.logLevel),
+      secrets,
+      concurrency,
+    };
+    this.configs.set(id, runtime);
+    this.lastConfigId = id;
+    return { op: "config", ok: true, configId: id, logs };
+  }
+
+  /**
+   * The plugin's `configure`, once per config, with a ConfigEnv whose metric definers close
+   * when it returns. A throw rejects the config; its text is what a hook panic would log.
+   */
+  private runConfigure(plugin: PluginDefinition<unknown, unknown>, config: unknown): { value: unknown } | { error: string } {
+    if (plugin.configure === undefined) return { value: config };
+    const env = new RuntimeConfigEnv(
+      this.metrics,
+      createLogger((level, message) => this.log(level, message), () => LOG_LEVEL_NAMES.indexOf(this.logLevel)),
+    );
+    try {
+      const scope = { state: null, hook: "configure", offThread: false, replied: false, rng: this.rng };
+      const value = runInScope(scope, () => plugin.configure!(config, env));
+      if (isThenable(value)) {
+        Promise.resolve(value).catch(() => undefined);
+        return { error: "configure cannot be async" };
+      }
+      return { value };
+    } catch (err) {
+      return { error: panicText(err) };
+    } finally {
+      env.close();
+    }
+  }
+
+  /** Runs one stream; requests are serialised. */
+  request(op: RequestOp): Promise<RequestResultData> {
+    const run = this.queue.then(() => this.runRequest(op));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runRequest(op: RequestOp): Promise<RequestResultData> {
     const id = op.configId ?? this.lastConfigId;
     const stored = id === null ? undefined : this.configs.get(id);
     if (stored === undefined) {
@@ -89,10 +144,24 @@ export class TsHost {
     const logs: LogLine[] = [];
     this.sink = logs;
     try {
-      return { ...runStream(stored, op), logs };
+      const result: RequestResultData = { ...(await runStream(stored, op)), logs };
+      const metrics = this.metrics.snapshot();
+      return metrics === undefined ? result : { ...result, metrics };
     } finally {
       this.sink = null;
     }
+  }
+
+  /** Envoy announces one worker count to the library; later configs must agree with it. */
+  private initConcurrency(value: number | undefined): number {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 1024)) {
+      throw new TypeError("concurrency must be an integer in 1..1024");
+    }
+    if (this.concurrency === null) return (this.concurrency = value ?? 1);
+    if (value !== undefined && value !== this.concurrency) {
+      throw new Error(`this host announced concurrency ${this.concurrency}; a config cannot change it to ${value}`);
+    }
+    return this.concurrency;
   }
 
   /** One generator per host, created with the first config (docs/architecture.md). */
