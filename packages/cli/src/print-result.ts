@@ -23,6 +23,18 @@ export function printResult(
   }
   log(`  trace     ${result.trace.map((t) => (t.status ? `${t.hook}→${t.status}` : t.hook)).join(", ")}`);
   for (const line of result.logs) log(`  log       [${line.level}] ${line.message}`);
+  // What the filter left for other filters and access logs, when it left anything.
+  const extras: [string, unknown][] = [
+    ["metadata", result.metadata],
+    ["state", result.filterState],
+    ["metrics", result.metrics],
+    ["route", result.routeCache],
+    ["override", result.upstreamOverrideHost],
+    ["drain", result.drainConnection],
+  ];
+  for (const [label, value] of extras) {
+    if (value !== undefined) log(`  ${label.padEnd(9)} ${JSON.stringify(value)}`);
+  }
 }
 
 function headerText(headers: HeaderList): string {

@@ -1,3 +1,4 @@
+import type { Consumer } from "./consumer.js";
 import type { Logger } from "./log.js";
 import type { DynamicMetadata, FilterState } from "./state.js";
 import type { Status } from "./status.js";
@@ -37,6 +38,15 @@ export interface FilterContext {
   clearRouteCache(): void;
   /** Clears the route cache and picks the route again at once. */
   refreshRouteCache(): void;
+  /**
+   * The consumer an authentication plugin set on this request (in this filter or an earlier
+   * one), or undefined.
+   */
+  readonly consumer: Consumer | undefined;
+  /** Finds the consumer owning `credential` of a kind (`key-auth`, `jwt`, ...), or undefined. */
+  lookupConsumer(kind: string, credential: string): Consumer | undefined;
+  /** Records who made this request, for later filters and access logs. */
+  setConsumer(consumer: Consumer): void;
   /** Controls of the request direction. */
   readonly decoder: DecoderControls;
   /** Controls of the response direction. */

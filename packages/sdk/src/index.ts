@@ -6,6 +6,7 @@ export { LogLevel } from "./log.js";
 export type { Logger } from "./log.js";
 export type { FilterContext, DirectionControls, DecoderControls } from "./context.js";
 export type { StreamInfo } from "./stream-info.js";
+export type { Consumer } from "./consumer.js";
 export { LifeSpan, StreamSharing } from "./state.js";
 export type { DynamicMetadata, FilterState, FilterStateOptions } from "./state.js";
 export type { ConfigEnv, Counter, Gauge, Histogram } from "./metrics.js";
