@@ -1,6 +1,9 @@
 package api
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // Hooks is a set of hook bits.
 type Hooks uint16
@@ -21,9 +24,26 @@ type AsyncHook interface {
 	AsyncHooks() Hooks
 }
 
-// Sleep blocks for ms milliseconds (the SDK's `sleep`, inside an async hook).
+// Sleep blocks for ms milliseconds (the SDK's `sleep`, inside an async hook). Like an
+// `await`, it gives way even for 0 (or less): other hooks of the stream may run meanwhile.
 func Sleep(ms float64) {
+	var d time.Duration
 	if ms > 0 {
-		time.Sleep(time.Duration(ms * float64(time.Millisecond)))
+		d = time.Duration(ms * float64(time.Millisecond))
 	}
+	if s := sleeper.Load(); s != nil {
+		(*s)(d)
+		return
+	}
+	if d > 0 {
+		time.Sleep(d)
+	}
+}
+
+var sleeper atomic.Pointer[func(time.Duration)]
+
+// SetSleeper replaces how Sleep waits. A backend uses it to let other hooks of the same
+// stream run while an async hook sleeps, as they would in JavaScript.
+func SetSleeper(sleep func(time.Duration)) {
+	sleeper.Store(&sleep)
 }

@@ -16,6 +16,22 @@ const (
 type Context interface {
 	// Log writes message to Envoy's log at level.
 	Log(level LogLevel, message string)
+	// LogLevel is Envoy's current level; lines below it are dropped.
+	LogLevel() LogLevel
 	// SendLocalReply answers the client directly and returns LocalReply.
 	SendLocalReply(status int, body string, headers []Header, details string) Status
+	// SendGrpcLocalReply is SendLocalReply with an explicit gRPC status.
+	SendGrpcLocalReply(status int, body string, headers []Header, details string, grpcStatus int) Status
+	StreamInfo() StreamInfo
+	Metadata() DynamicMetadata
+	FilterState() FilterState
+	// Property reads a request attribute by path (request.path, xds.route_name, ...).
+	Property(path string) (string, bool)
+	// Secret reads a generic secret configured on the filter.
+	Secret(name string) (string, bool)
+	ClearRouteCache()
+	RefreshRouteCache()
+	// Decoder and Encoder are the body controls of the request and response directions.
+	Decoder() DecoderControls
+	Encoder() DirectionControls
 }

@@ -17,7 +17,8 @@ const (
 	LifeSpanFilterChain LifeSpan = 0
 	LifeSpanRequest     LifeSpan = 1
 	LifeSpanConnection  LifeSpan = 2
-	LifeSpanTopSpan     LifeSpan = 3
+	// LifeSpanTopSpan is Envoy's alias of Connection.
+	LifeSpanTopSpan LifeSpan = LifeSpanConnection
 )
 
 // StreamSharing says whether a filter state object is shared with the upstream connection.

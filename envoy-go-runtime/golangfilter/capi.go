@@ -212,6 +212,29 @@ func capiDrainBuffer(s *C.processState, handle uint64, n int) error {
 	return statusError(C.envoyGoFilterHttpDrainBuffer(unsafe.Pointer(s), C.uint64_t(handle), C.uint64_t(n)))
 }
 
+// capiGetHeader looks up the first value of name in the header map attached to s. The
+// result is a view of Envoy's memory, valid only until the map changes; callers clone
+// what they keep.
+func capiGetHeader(s *C.processState, name string) (view string, found bool, err error) {
+	var data C.uint64_t
+	var n C.int
+	st := C.envoyGoFilterHttpGetHeader(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)), &data, &n)
+	if st != C.CAPIOK {
+		return "", false, capiError(st)
+	}
+	// Envoy writes nothing when the header is absent; a present empty value still points
+	// into the map.
+	if data == 0 {
+		return "", false, nil
+	}
+	return unsafe.String((*byte)(unsafe.Pointer(C.mosnTsAddress(data))), int(n)), true, nil
+}
+
+// capiContinue hands Envoy the status of a hook that returned Running.
+func capiContinue(s *C.processState, status int) error {
+	return statusError(C.envoyGoFilterHttpContinue(unsafe.Pointer(s), C.int(status)))
+}
+
 // capiSendLocalReply asks Envoy to answer with a local reply. Envoy reads headers as an
 // array of headers_num Go strings (name, value, name, value, ...) and skips empty values.
 // The array holds Go pointers, so every string's bytes are pinned for the call.
@@ -241,6 +264,37 @@ func capiSendLocalReply(s *C.processState, code int, body string, headers []api.
 func capiSendPanicReply(s *C.processState, details string) error {
 	return statusError(C.envoyGoFilterHttpSendPanicReply(unsafe.Pointer(s),
 		unsafe.Pointer(unsafe.StringData(details)), C.int(len(details))))
+}
+
+// capiAddData adds data to the body of direction s. Off the worker thread Envoy posts the
+// addition and answers CAPIYield without a semaphore wake-up to wait for: that is success.
+func capiAddData(s *C.processState, data []byte, streaming bool) error {
+	st := C.envoyGoFilterHttpAddData(unsafe.Pointer(s), unsafe.Pointer(unsafe.SliceData(data)), C.int(len(data)), C.bool(streaming))
+	if st == C.CAPIYield {
+		return nil
+	}
+	return statusError(st)
+}
+
+func capiAddDataString(s *C.processState, data string, streaming bool) error {
+	st := C.envoyGoFilterHttpAddData(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(data)), C.int(len(data)), C.bool(streaming))
+	if st == C.CAPIYield {
+		return nil
+	}
+	return statusError(st)
+}
+
+func capiInjectData(s *C.processState, data []byte) error {
+	return statusError(C.envoyGoFilterHttpInjectData(unsafe.Pointer(s), unsafe.Pointer(unsafe.SliceData(data)), C.int(len(data))))
+}
+
+func capiInjectDataString(s *C.processState, data string) error {
+	return statusError(C.envoyGoFilterHttpInjectData(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(data)), C.int(len(data))))
+}
+
+func capiSetUpstreamOverrideHost(s *C.processState, host string, strict bool) error {
+	return statusError(C.envoyGoFilterHttpSetUpstreamOverrideHost(unsafe.Pointer(s),
+		unsafe.Pointer(unsafe.StringData(host)), C.int(len(host)), C.bool(strict)))
 }
 
 func capiFinalizeRequest(r *C.httpRequest) {

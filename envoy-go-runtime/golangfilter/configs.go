@@ -6,6 +6,7 @@ package golangfilter
 import "C"
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -44,8 +45,8 @@ var (
 	liveConfigs atomic.Int64
 )
 
-// newConfig decodes a plugin config and returns its id, or 0 (Envoy rejects the config)
-// after logging why at error level.
+// newConfig decodes a plugin config, runs the plugin's Configure on it, and returns its
+// id, or 0 (Envoy rejects the config) after logging why at error level.
 func newConfig(name string, anyBytes []byte, owner *configHandle) uint64 {
 	plugin := api.Lookup(name)
 	if plugin == nil {
@@ -61,6 +62,12 @@ func newConfig(name string, anyBytes []byte, owner *configHandle) uint64 {
 	if err != nil {
 		logf(api.LogError, "invalid config for plugin %q: %v", name, err)
 		return 0
+	}
+	if plugin.Configure != nil {
+		if value, err = configure(plugin, value, owner); err != nil {
+			logf(api.LogError, "invalid config for plugin %q: %s", name, err)
+			return 0
+		}
 	}
 	id := lastConfigID.Add(1)
 	configsByID.Store(id, &pluginConfig{plugin: plugin, value: value, owner: owner})
@@ -78,6 +85,20 @@ func decodeConfig(plugin *api.Plugin, text []byte) (value any, err error) {
 		}
 	}()
 	return plugin.DecodeConfig(text)
+}
+
+// configure runs the plugin's Configure. A thrown error (a panic) rejects the config
+// like a returned one; both are reported by their text alone.
+func configure(plugin *api.Plugin, value any, owner *configHandle) (result any, err error) {
+	env := &configEnv{owner: owner}
+	env.open.Store(true)
+	defer func() {
+		env.open.Store(false)
+		if e := recover(); e != nil {
+			err = errors.New(panicMessage(e))
+		}
+	}()
+	return plugin.Configure(value, env)
 }
 
 func registeredNames() string {
@@ -152,6 +173,9 @@ func flushDelayedDestroys() {
 // stream or config can use it any more).
 type configHandle struct {
 	c *C.httpConfig
+	// rejected is set when the config was rejected: the httpConfig went back to Envoy at
+	// once, and metrics Configure defined on it must not use it.
+	rejected bool
 }
 
 // track arranges for the finalize call once h is unreachable.

@@ -57,9 +57,47 @@ func dataHook(s *C.processState) hook {
 	return hookEncodeData
 }
 
+// hookBit is the hookSet bit of a decode/encode hook.
+func hookBit(h hook) hookSet {
+	switch h {
+	case hookDecodeHeaders:
+		return hasDecodeHeaders
+	case hookDecodeData:
+		return hasDecodeData
+	case hookDecodeTrailers:
+		return hasDecodeTrailers
+	case hookEncodeHeaders:
+		return hasEncodeHeaders
+	case hookEncodeData:
+		return hasEncodeData
+	case hookEncodeTrailers:
+		return hasEncodeTrailers
+	}
+	return 0
+}
+
+// asyncBit is the api.Hooks bit of a decode/encode hook.
+func asyncBit(h hook) api.Hooks {
+	switch h {
+	case hookDecodeHeaders:
+		return api.HookDecodeHeaders
+	case hookDecodeData:
+		return api.HookDecodeData
+	case hookDecodeTrailers:
+		return api.HookDecodeTrailers
+	case hookEncodeHeaders:
+		return api.HookEncodeHeaders
+	case hookEncodeData:
+		return api.HookEncodeData
+	case hookEncodeTrailers:
+		return api.HookEncodeTrailers
+	}
+	return 0
+}
+
 // ensureFilter creates the plugin's filter on the first entry into Go. A missing config
 // or a panicking factory leaves the stream without a filter (every phase passes) and
-// returns the failure text.
+// returns the failure text. Caller holds the filter lock.
 func (req *request) ensureFilter() (failure string) {
 	if req.created {
 		return ""
@@ -71,41 +109,72 @@ func (req *request) ensureFilter() (failure string) {
 	}
 	defer func() {
 		if e := recover(); e != nil {
+			req.filter, req.hooks, req.async = nil, 0, 0
 			failure = panicMessage(e)
 		}
 	}()
 	req.filter = req.config.plugin.NewFilter(req, req.config.value)
 	req.hooks = hooksOf(req.filter)
+	if a, ok := req.filter.(api.AsyncHook); ok {
+		req.async = a.AsyncHooks()
+	}
 	return ""
 }
 
-// begin marks the start of a decode/encode hook in direction s.
-func (req *request) begin(s *C.processState) {
-	req.current = s
-	req.replied = false
-}
-
-// finish ends a decode/encode hook: it turns a panic or a status Envoy cannot act on
-// into a panic reply, and returns what to hand Envoy.
-func (req *request) finish(s *C.processState, h hook, endStream bool, status api.Status, recovered any) api.Status {
+// finish ends a synchronous decode/encode hook: it turns a panic or a status Envoy cannot
+// act on into a panic reply, and returns what to hand Envoy.
+func (req *request) finish(inv *invocation, h hook, endStream bool, status api.Status, recovered any) api.Status {
 	if recovered != nil {
-		status = req.fail(s, h, panicMessage(recovered))
-	} else if problem := statusProblem(h, status, endStream, req.replied); problem != "" {
-		status = req.fail(s, h, problem)
+		return req.fail(inv.state, h, panicMessage(recovered))
 	}
-	if status != api.Running {
-		req.current = nil
+	if problem := statusProblem(h, status, endStream, inv.replied); problem != "" {
+		return req.fail(inv.state, h, problem)
 	}
 	return status
 }
 
-// fail logs a plugin failure and asks Envoy for its panic reply (500).
+// sendPanicReply is Envoy's panic reply, a variable so the package's tests can answer
+// for Envoy.
+var sendPanicReply = capiSendPanicReply
+
+// fail logs a plugin failure and asks Envoy for its panic reply (500). When Envoy cannot
+// take a reply now (the direction is not processing in Go), the next entry answers it.
+// A hook that ends after its stream was destroyed logs why it cannot answer before it
+// makes the call, so the host sees every line of the hook before its last call.
 func (req *request) fail(s *C.processState, h hook, message string) api.Status {
 	logf(api.LogError, "panic in plugin %q %s: %s", req.pluginName(), h, message)
-	if err := capiSendPanicReply(s, message); err != nil {
-		logf(api.LogError, "plugin %q %s: cannot send the panic reply: %v", req.pluginName(), h, err)
+	if req.destroyed.Load() {
+		logf(api.LogError, "plugin %q %s: cannot send the panic reply: %v", req.pluginName(), h, capiError(C.CAPIFilterIsDestroy))
+		_ = sendPanicReply(s, message)
+		return api.LocalReply
+	}
+	err := sendPanicReply(s, message)
+	if err == nil {
+		return api.LocalReply
+	}
+	logf(api.LogError, "plugin %q %s: cannot send the panic reply: %v", req.pluginName(), h, err)
+	if err == capiError(C.CAPINotInGo) {
+		req.pendingPanic.Store(&message)
 	}
 	return api.LocalReply
+}
+
+// isStreamGone reports the statuses of a stream Envoy has finished with.
+func isStreamGone(err error) bool {
+	return err == capiError(C.CAPIFilterIsDestroy) || err == capiError(C.CAPIFilterIsGone)
+}
+
+// answerPendingPanic sends the panic reply an async hook could not send, at the next
+// entry into Go; it reports whether there was one.
+func (req *request) answerPendingPanic(s *C.processState) bool {
+	message := req.pendingPanic.Swap(nil)
+	if message == nil {
+		return false
+	}
+	if err := sendPanicReply(s, *message); err != nil && !isStreamGone(err) {
+		logf(api.LogError, "plugin %q: cannot send the panic reply: %v", req.pluginName(), err)
+	}
+	return true
 }
 
 // statusProblem reports a status Envoy's golang filter would act on wrongly: it waits
@@ -133,55 +202,128 @@ func statusProblem(h hook, status api.Status, endStream, replied bool) string {
 	return fmt.Sprintf("%d is not a valid status", int(status))
 }
 
-func (req *request) runHeaders(s *C.processState, endStream bool, num, size uint64) (status api.Status) {
+// runHook runs a decode/encode hook: synchronously, or on a goroutine (returning Running)
+// when the filter declared it async. An async hook takes over the caller's filter lock:
+// handedOver tells the caller not to release it.
+func (req *request) runHook(inv *invocation, endStream bool, call func() api.Status) (status api.Status, handedOver bool) {
+	if req.hooks&hookBit(inv.hook) == 0 {
+		return api.Continue, false
+	}
+	if req.async&asyncBit(inv.hook) != 0 {
+		inv.parked = make(chan struct{})
+		go req.runAsync(inv, endStream, call)
+		<-inv.parked // the hook ran up to its first await, or to its end
+		return api.Running, true
+	}
+	defer func() { status = req.finish(inv, inv.hook, endStream, status, recover()) }()
+	return call(), false
+}
+
+// runAsync runs an async hook and continues the stream with its status. Envoy keeps the
+// direction Processing until then, so a panic still gets the panic reply; after a local
+// reply there is nothing to continue. The goroutine starts holding the filter lock its
+// entry handed over (hooklock.go), lets go of it where the hook awaits, and keeps it until
+// its last call to Envoy.
+func (req *request) runAsync(inv *invocation, endStream bool, call func() api.Status) {
+	id := goroutineID()
+	asyncGoroutines.Store(id, req)
+	defer asyncGoroutines.Delete(id)
+	defer req.exitHook()
+	defer guard("async hook")
+
+	status, recovered := callRecovering(call)
+	problem := ""
+	switch {
+	case recovered != nil:
+		problem = panicMessage(recovered)
+	case status == api.Running:
+		problem = "Running is not a valid result of an async hook"
+	default:
+		problem = statusProblem(inv.hook, status, endStream, inv.replied)
+	}
+	if problem != "" {
+		req.fail(inv.state, inv.hook, problem)
+		return
+	}
+	if status == api.LocalReply {
+		return
+	}
+	if req.destroyed.Load() {
+		logf(api.LogError, "plugin %q %s: cannot continue: %v", req.pluginName(), inv.hook, capiError(C.CAPIFilterIsDestroy))
+		_ = capiContinue(inv.state, int(status))
+		return
+	}
+	if err := capiContinue(inv.state, int(status)); err != nil {
+		logf(api.LogError, "plugin %q %s: cannot continue: %v", req.pluginName(), inv.hook, err)
+	}
+}
+
+func callRecovering(call func() api.Status) (status api.Status, recovered any) {
+	defer func() { recovered = recover() }()
+	return call(), nil
+}
+
+func (req *request) runHeaders(s *C.processState, endStream bool, num, size uint64) api.Status {
 	h, ok := headerHook(s)
 	if !ok {
 		logf(api.LogError, "plugin %q: header callback in unexpected state %d", req.pluginName(), int(s.state))
 		return api.Continue
 	}
-	req.begin(s)
+	inv := req.enterHook(h, s)
+	handedOver := false
+	defer func() {
+		if !handedOver {
+			req.exitHook()
+		}
+	}()
+	req.attach(s)
+	if req.answerPendingPanic(s) {
+		return api.LocalReply
+	}
 	if failure := req.ensureFilter(); failure != "" {
-		return req.finish(s, hookCreate, endStream, api.LocalReply, failure)
+		return req.finish(inv, hookCreate, endStream, api.LocalReply, failure)
 	}
-	defer func() { status = req.finish(s, h, endStream, status, recover()) }()
-	status = api.Continue
-	switch h {
-	case hookDecodeHeaders:
-		if req.hooks&hasDecodeHeaders != 0 {
+	filter := req.filter
+	status, handedOver := req.runHook(inv, endStream, func() api.Status {
+		switch h {
+		case hookDecodeHeaders:
 			m := &requestHeaders{headerMap{req: req, state: s, num: num, size: size, what: "request headers"}}
-			status = req.filter.(api.DecodeHeadersHook).DecodeHeaders(m, endStream)
-		}
-	case hookEncodeHeaders:
-		if req.hooks&hasEncodeHeaders != 0 {
+			return filter.(api.DecodeHeadersHook).DecodeHeaders(m, endStream)
+		case hookEncodeHeaders:
 			m := &responseHeaders{headerMap{req: req, state: s, num: num, size: size, what: "response headers"}}
-			status = req.filter.(api.EncodeHeadersHook).EncodeHeaders(m, endStream)
-		}
-	case hookDecodeTrailers:
-		if req.hooks&hasDecodeTrailers != 0 {
+			return filter.(api.EncodeHeadersHook).EncodeHeaders(m, endStream)
+		case hookDecodeTrailers:
 			m := &headerMap{req: req, state: s, trailers: true, num: num, size: size, what: "request trailers"}
-			status = req.filter.(api.DecodeTrailersHook).DecodeTrailers(m)
-		}
-	case hookEncodeTrailers:
-		if req.hooks&hasEncodeTrailers != 0 {
+			return filter.(api.DecodeTrailersHook).DecodeTrailers(m)
+		default:
 			m := &headerMap{req: req, state: s, trailers: true, num: num, size: size, what: "response trailers"}
-			status = req.filter.(api.EncodeTrailersHook).EncodeTrailers(m)
+			return filter.(api.EncodeTrailersHook).EncodeTrailers(m)
 		}
-	}
+	})
 	return status
 }
 
-func (req *request) runData(s *C.processState, endStream bool, handle, length uint64) (status api.Status) {
+func (req *request) runData(s *C.processState, endStream bool, handle, length uint64) api.Status {
 	h := dataHook(s)
-	req.begin(s)
-	defer func() { status = req.finish(s, h, endStream, status, recover()) }()
-	status = api.Continue
-	buf := &bodyBuffer{req: req, state: s, handle: handle, length: int(length)}
-	switch {
-	case h == hookDecodeData && req.hooks&hasDecodeData != 0:
-		status = req.filter.(api.DecodeDataHook).DecodeData(buf, endStream)
-	case h == hookEncodeData && req.hooks&hasEncodeData != 0:
-		status = req.filter.(api.EncodeDataHook).EncodeData(buf, endStream)
+	inv := req.enterHook(h, s)
+	handedOver := false
+	defer func() {
+		if !handedOver {
+			req.exitHook()
+		}
+	}()
+	req.attach(s)
+	if req.answerPendingPanic(s) {
+		return api.LocalReply
 	}
+	filter := req.filter
+	status, handedOver := req.runHook(inv, endStream, func() api.Status {
+		buf := &bodyBuffer{req: req, state: s, handle: handle, length: int(length)}
+		if h == hookDecodeData {
+			return filter.(api.DecodeDataHook).DecodeData(buf, endStream)
+		}
+		return filter.(api.EncodeDataHook).EncodeData(buf, endStream)
+	})
 	return status
 }
 
@@ -194,7 +336,11 @@ type logCounts struct {
 }
 
 // runLog calls OnLog at the end of the stream. Other access-log types have no hook.
-func (req *request) runLog(logType uint64, counts logCounts) {
+func (req *request) runLog(logType uint64, decoding, encoding *C.processState, counts logCounts) {
+	req.enterHook(hookLog, nil)
+	defer req.exitHook()
+	req.attach(decoding)
+	req.attach(encoding)
 	if logType != accessLogDownstreamEnd {
 		return
 	}
@@ -208,16 +354,16 @@ func (req *request) runLog(logType uint64, counts logCounts) {
 	defer req.recoverQuietly(hookLog)
 	entry := &api.LogEntry{}
 	if counts.reqHeaders > 0 {
-		entry.RequestHeaders = req.logMap(req.decoding, false, counts.reqHeaders, counts.reqHeaderBytes, "request headers")
+		entry.RequestHeaders = req.logMap(decoding, false, counts.reqHeaders, counts.reqHeaderBytes, "request headers")
 	}
 	if counts.reqTrailers > 0 {
-		entry.RequestTrailers = req.logMap(req.decoding, true, counts.reqTrailers, counts.reqTrailerBytes, "request trailers")
+		entry.RequestTrailers = req.logMap(decoding, true, counts.reqTrailers, counts.reqTrailerBytes, "request trailers")
 	}
 	if counts.respHeaders > 0 {
-		entry.ResponseHeaders = req.logMap(req.encoding, false, counts.respHeaders, counts.respHeaderBytes, "response headers")
+		entry.ResponseHeaders = req.logMap(encoding, false, counts.respHeaders, counts.respHeaderBytes, "response headers")
 	}
 	if counts.respTrailers > 0 {
-		entry.ResponseTrailers = req.logMap(req.encoding, true, counts.respTrailers, counts.respTrailerBytes, "response trailers")
+		entry.ResponseTrailers = req.logMap(encoding, true, counts.respTrailers, counts.respTrailerBytes, "response trailers")
 	}
 	req.filter.(api.LogHook).OnLog(entry)
 }
@@ -227,6 +373,8 @@ func (req *request) logMap(s *C.processState, trailers bool, num, size uint64, w
 }
 
 func (req *request) runStreamComplete() {
+	req.enterHook(hookStreamComplete, nil)
+	defer req.exitHook()
 	if req.hooks&hasStreamComplete == 0 {
 		return
 	}
@@ -234,8 +382,15 @@ func (req *request) runStreamComplete() {
 	req.filter.(api.StreamCompleteHook).OnStreamComplete()
 }
 
+// runDestroy ends the stream on the Go side: getters waiting for Envoy wake up (Envoy
+// will not answer them), OnDestroy runs, and the request leaves its worker's table.
 func (req *request) runDestroy(reason uint64) {
-	req.waiter.release()
+	req.abandonYields()
+	// Marked under the filter lock: an async hook sees the stream alive or destroyed for
+	// the whole stretch it runs between two waits.
+	req.enterHook(hookDestroy, nil)
+	defer req.exitHook()
+	req.destroyed.Store(true)
 	if req.hooks&hasDestroy != 0 {
 		func() {
 			defer req.recoverQuietly(hookDestroy)

@@ -2,6 +2,7 @@ package golangfilter
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/mosn-ts/envoy-go-runtime/api"
@@ -86,5 +87,65 @@ func TestHTTPToGRPCStatus(t *testing.T) {
 		if got := httpToGrpcStatus(code); got != want {
 			t.Errorf("httpToGrpcStatus(%d) = %d, want %d", code, got, want)
 		}
+	}
+}
+
+// panicReplies answers Envoy's panic reply for a test: the status, and the messages sent.
+func panicReplies(t *testing.T, status capiStatus) *[]string {
+	t.Helper()
+	var sent []string
+	old := sendPanicReply
+	sendPanicReply = func(_ *cProcessState, message string) error {
+		sent = append(sent, message)
+		return statusError(status)
+	}
+	t.Cleanup(func() { sendPanicReply = old })
+	return &sent
+}
+
+func TestAPanicReplyEnvoyCannotTakeIsAnsweredAtTheNextEntry(t *testing.T) {
+	rec := captureLog(t, api.LogTrace)
+	sent := panicReplies(t, capiNotInGo)
+	req := &request{config: &pluginConfig{plugin: &api.Plugin{Name: "p"}}}
+	if got := req.fail(nil, hookDecodeHeaders, "boom"); got != api.LocalReply {
+		t.Fatalf("fail returned %v", got)
+	}
+	want := []string{`4 panic in plugin "p" decodeHeaders: boom`,
+		`4 plugin "p" decodeHeaders: cannot send the panic reply: the stream is not being processed by this filter now (CAPINotInGo)`}
+	if got := rec.all(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("logs %q\nwant %q", got, want)
+	}
+	panicReplies(t, capiOK)
+	if !req.answerPendingPanic(nil) {
+		t.Fatal("the next entry did not answer the remembered panic")
+	}
+	if req.answerPendingPanic(nil) {
+		t.Fatal("a remembered panic is answered once")
+	}
+	if !reflect.DeepEqual(*sent, []string{"boom"}) {
+		t.Fatalf("panic replies %q", *sent)
+	}
+}
+
+func TestAHookEndingAfterDestroyLogsBeforeItsLastCall(t *testing.T) {
+	rec := captureLog(t, api.LogTrace)
+	var logsAtCall []int
+	old := sendPanicReply
+	sendPanicReply = func(_ *cProcessState, message string) error {
+		logsAtCall = append(logsAtCall, len(rec.all()))
+		return statusError(capiDestroy)
+	}
+	t.Cleanup(func() { sendPanicReply = old })
+	req := &request{config: &pluginConfig{plugin: &api.Plugin{Name: "p"}}}
+	req.destroyed.Store(true)
+	req.fail(nil, hookDecodeData, "late")
+	// The host answers once it sees the hook's last call: every line must precede it.
+	want := []string{`4 panic in plugin "p" decodeData: late`,
+		`4 plugin "p" decodeData: cannot send the panic reply: the stream was destroyed (CAPIFilterIsDestroy)`}
+	if !reflect.DeepEqual(logsAtCall, []int{2}) || !reflect.DeepEqual(rec.all(), want) {
+		t.Fatalf("lines logged before the call %v, logs %q", logsAtCall, rec.all())
+	}
+	if req.pendingPanic.Load() != nil {
+		t.Fatal("a destroyed stream remembers no panic")
 	}
 }

@@ -4,12 +4,15 @@
 // loader resolves; it then serves every plugin registered with api.Register.
 //
 // Layers, bottom up:
-//   - envoy_capi.h, cgo*.go, capi.go: the C API as Envoy declares it, called with
-//     pointer+length arguments and without copies;
-//   - configs.go, requests.go: plugin configs by id and per-worker request tables, and
-//     the finalizers that hand Envoy's objects back exactly once;
-//   - headers.go, buffer.go, context.go: the api interfaces over the C API;
-//   - dispatch.go: hook selection, status validation and panic recovery;
+//   - envoy_capi.h, cgo*.go, capi*.go: the C API as Envoy declares it (stream, request and
+//     config level), called with pointer+length arguments and without copies;
+//   - configs.go, metrics.go, requests.go: plugin configs by id (Configure, metrics) and
+//     per-worker request tables, and the finalizers that hand Envoy's objects back once;
+//   - yield.go, hooklock.go: the CAPIYield protocol, and the filter lock that runs a
+//     stream's hooks one at a time, async ones giving way where they await;
+//   - headers.go, buffer.go, context.go, streaminfo.go, state.go, controls.go: the api
+//     interfaces over the C API;
+//   - dispatch.go: hook selection, async hooks, status validation and panic recovery;
 //   - export_config.go, export_stream.go: the //export entry points.
 //
 // This is the only package of the runtime that uses cgo.

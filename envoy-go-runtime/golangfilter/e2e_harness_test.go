@@ -129,19 +129,50 @@ type wireLog struct {
 	Message string `json:"message"`
 }
 
+type wireFilterState struct {
+	Value         string `json:"value"`
+	LifeSpan      int    `json:"lifeSpan"`
+	StreamSharing int    `json:"streamSharing"`
+}
+
+type wireMetrics struct {
+	Counters   map[string]uint64   `json:"counters"`
+	Gauges     map[string]uint64   `json:"gauges"`
+	Histograms map[string][]uint64 `json:"histograms"`
+}
+
+// wireCall is one recorded C API call.
+type wireCall struct {
+	Fn     string         `json:"fn"`
+	Args   map[string]any `json:"args"`
+	Result map[string]any `json:"result"`
+	Status string         `json:"status"`
+	Thread string         `json:"thread"`
+}
+
 type answer struct {
-	Op          string          `json:"op"`
-	OK          bool            `json:"ok"`
-	ConfigID    uint64          `json:"configId"`
-	Error       string          `json:"error"`
-	ID          any             `json:"id"`
-	Upstream    *wireMessage    `json:"upstream"`
-	Response    *wireResponse   `json:"response"`
-	LocalReply  *wireLocalReply `json:"localReply"`
-	Reset       *string         `json:"reset"`
-	Trace       []wireTrace     `json:"trace"`
-	Logs        []wireLog       `json:"logs"`
-	HostErrors  []string        `json:"hostErrors"`
+	Op          string                     `json:"op"`
+	OK          bool                       `json:"ok"`
+	ConfigID    uint64                     `json:"configId"`
+	Error       string                     `json:"error"`
+	ID          any                        `json:"id"`
+	Upstream    *wireMessage               `json:"upstream"`
+	Response    *wireResponse              `json:"response"`
+	LocalReply  *wireLocalReply            `json:"localReply"`
+	Reset       *string                    `json:"reset"`
+	Trace       []wireTrace                `json:"trace"`
+	Logs        []wireLog                  `json:"logs"`
+	HostErrors  []string                   `json:"hostErrors"`
+	Metadata    map[string]map[string]any  `json:"metadata"`
+	FilterState map[string]wireFilterState `json:"filterState"`
+	Metrics     *wireMetrics               `json:"metrics"`
+	RouteCache  []string                   `json:"routeCache"`
+	Override    *struct {
+		Host   string `json:"host"`
+		Strict bool   `json:"strict"`
+	} `json:"upstreamOverrideHost"`
+	Drain       bool       `json:"drainConnection"`
+	Calls       []wireCall `json:"calls"`
 	Unfinalized *struct {
 		Requests int `json:"requests"`
 		Configs  int `json:"configs"`
@@ -265,6 +296,19 @@ func requestLine(id, method, path string, extra [][2]string, requestMembers, opM
 	}
 	return line + "}"
 }
+
+// get builds a GET request op for the plugins driven by x-action (and x-arg), with more
+// members of the op ("" for none).
+func get(id, actionName, arg, opMembers string) string {
+	headers := action(actionName)
+	if arg != "" {
+		headers = append(headers, [2]string{"x-arg", arg})
+	}
+	return requestLine(id, "GET", "/", headers, "", opMembers)
+}
+
+// errorLogs are the error-level lines of an answer.
+func errorLogs(a answer) []string { return messagesAt(a, "error") }
 
 // action is the x-action header that picks the test plugin's behaviour.
 func action(name string, more ...[2]string) [][2]string {

@@ -380,9 +380,14 @@ func TestClientReset(t *testing.T) {
 	if a.Upstream == nil || bodyOf(a.Upstream) != "" {
 		t.Fatalf("upstream: %s", a.raw)
 	}
-	busy := h.roundTrip(requestLine("rs2", "POST", "/", action("running"), `"body":"x"`, `"reset":{"after":"decodeHeaders"}`))
+	// A hook that returned Running: the reset comes right after its entry, while Go still
+	// holds the stream; the host waits (up to idleTimeoutMs) for a Continue that never comes.
+	busy := h.roundTrip(requestLine("rs2", "POST", "/", action("running"), `"body":"x"`, `"reset":{"after":"decodeHeaders"},"idleTimeoutMs":50`))
 	if want := []string{"decodeHeaders=Running", "onStreamComplete", "onLog", "onDestroy(Terminate)"}; !reflect.DeepEqual(traceOf(busy), want) {
 		t.Fatalf("trace %v\nwant  %v", traceOf(busy), want)
+	}
+	if busy.Reset == nil || *busy.Reset != "client" || busy.Response != nil {
+		t.Fatalf("answer: %s", busy.raw)
 	}
 }
 
@@ -486,7 +491,7 @@ func TestConfigErrors(t *testing.T) {
 		{`{"op":"config","plugin":"test-filter","config":{"prefix":"a","zzz":1}}`, `invalid config for plugin "test-filter": $.zzz: unknown field`},
 		{`{"op":"config","plugin":"test-filter","encoding":"string_value","config":"{\"prefix\":"}`, `invalid config for plugin "test-filter": $: invalid JSON: unexpected EOF`},
 		{`{"op":"config","plugin":"decoder-panics"}`, `invalid config for plugin "decoder-panics": panic in decodeConfig: kaput`},
-		{`{"op":"config","plugin":"nope"}`, `unknown plugin "nope": this library registers "create-panics", "decoder-panics", "passthrough", "test-filter"`},
+		{`{"op":"config","plugin":"nope"}`, `unknown plugin "nope": this library registers "async-filter", "capi-filter", "create-panics", "decoder-panics", "metrics-filter", "passthrough", "test-filter"`},
 	}
 	for _, c := range cases {
 		a := h.roundTrip(c.line)

@@ -32,6 +32,7 @@ func envoyGoFilterNewHttpPluginConfig(c *C.httpConfig) (id uint64) {
 	id = newConfig(name, anyBytes, owner)
 	if owner != nil {
 		if id == 0 {
+			owner.rejected = true
 			capiFinalizeConfig(c)
 		} else {
 			owner.track()

@@ -34,7 +34,6 @@ func envoyGoFilterOnHttpHeader(s *C.processState, endStream, headerNum, headerBy
 	if req == nil {
 		return uint64(api.Continue)
 	}
-	req.attach(s)
 	return uint64(req.runHeaders(s, endStream == 1, headerNum, headerBytes))
 }
 
@@ -46,7 +45,6 @@ func envoyGoFilterOnHttpData(s *C.processState, endStream, buffer, length uint64
 		// Data never comes first; a stream without a request was destroyed.
 		return uint64(api.Continue)
 	}
-	req.attach(s)
 	return uint64(req.runData(s, endStream == 1, buffer, length))
 }
 
@@ -59,9 +57,8 @@ func envoyGoFilterOnHttpLog(r *C.httpRequest, logType uint64, decoding, encoding
 	if req == nil {
 		return
 	}
-	req.attach(decoding)
-	req.attach(encoding)
-	req.runLog(logType, logCounts{
+	// Envoy declares the type as a C int: only the low 32 bits are meaningful.
+	req.runLog(uint64(uint32(logType)), decoding, encoding, logCounts{
 		reqHeaderNum, reqHeaderBytes, reqTrailerNum, reqTrailerBytes,
 		respHeaderNum, respHeaderBytes, respTrailerNum, respTrailerBytes,
 	})
@@ -87,6 +84,6 @@ func envoyGoFilterOnHttpDestroy(r *C.httpRequest, reason uint64) {
 func envoyGoRequestSemaDec(r *C.httpRequest) {
 	defer guard("envoyGoRequestSemaDec")
 	if req := findRequest(r); req != nil {
-		req.waiter.wake()
+		req.semaDec()
 	}
 }

@@ -8,6 +8,7 @@ import "C"
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/mosn-ts/envoy-go-runtime/api"
 )
@@ -54,7 +55,19 @@ func (m *headerMap) load() {
 	m.loaded = true
 }
 
+// Get returns the first value of name. Before the map was copied, Envoy is asked for
+// this one value (GetHeader; headers only, Envoy has no single-trailer lookup), which
+// spares a filter that reads a header or two the copy of the whole map.
 func (m *headerMap) Get(name string) (string, bool) {
+	if !m.loaded && !m.trailers {
+		view, found := m.lookup(name)
+		// The view points into Envoy's map: keep a copy.
+		return strings.Clone(view), found
+	}
+	return m.localGet(name)
+}
+
+func (m *headerMap) localGet(name string) (string, bool) {
 	m.load()
 	name = lowerASCII(name)
 	for _, h := range m.entries {
@@ -63,6 +76,14 @@ func (m *headerMap) Get(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+func (m *headerMap) lookup(name string) (view string, found bool) {
+	view, found, err := capiGetHeader(m.state, name)
+	if err != nil {
+		panic(fmt.Errorf("cannot read %s: %w", m.what, err))
+	}
+	return view, found
 }
 
 func (m *headerMap) GetAll(name string) []string {
@@ -78,7 +99,12 @@ func (m *headerMap) GetAll(name string) []string {
 }
 
 func (m *headerMap) Has(name string) bool {
-	_, ok := m.Get(name)
+	if !m.loaded && !m.trailers {
+		// Only presence is needed: the view is not kept, so it is not copied.
+		_, found := m.lookup(name)
+		return found
+	}
+	_, ok := m.localGet(name)
 	return ok
 }
 

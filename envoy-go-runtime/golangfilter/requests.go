@@ -21,20 +21,50 @@ type request struct {
 	config *pluginConfig
 	filter any
 	hooks  hookSet
+	// async are the hooks the filter runs asynchronously (api.AsyncHook).
+	async api.Hooks
+
+	// hookMu serializes the filter's code the way JavaScript's single thread does: the
+	// worker holds it while it runs a hook, an async hook's goroutine while it runs, and
+	// both let go while a hook sleeps or waits for Envoy (api.Sleep, yielding getters).
+	hookMu sync.Mutex
+	// running is the hook invocation that holds hookMu, nil when none: what the Context's
+	// calls (a local reply, most of all) refer to. Read and written only under hookMu.
+	running *invocation
 
 	// decoding and encoding are Envoy's per-direction states, known from the first
-	// entry of each direction.
+	// entry of each direction (written under hookMu).
 	decoding *C.processState
 	encoding *C.processState
 
-	// current is the direction whose decode/encode hook is running, nil between hooks.
-	current *C.processState
-	// replied records a SendLocalReply during the current hook.
-	replied bool
 	// created is set once NewFilter has been attempted.
 	created bool
+	// destroyed is set by OnHttpDestroy: failures of hooks still running afterwards
+	// have no client to answer and are dropped silently.
+	destroyed atomic.Bool
+	// pendingPanic is a panic an async hook could not answer with a panic reply
+	// (CAPINotInGo): the next entry into Go for the stream answers it (Envoy's shim does
+	// the same).
+	pendingPanic atomic.Pointer[string]
 
-	waiter waiter
+	// capiMu keeps the Envoy-side scratch string getters return their values in from
+	// being used by two goroutines at once, and guards yields.
+	capiMu sync.Mutex
+	yields []*yieldSlot
+}
+
+// invocation is one run of a hook.
+type invocation struct {
+	hook hook
+	// state is the direction of a decode/encode hook, nil for onLog, onStreamComplete
+	// and onDestroy.
+	state *C.processState
+	// replied records a SendLocalReply during this invocation.
+	replied bool
+	// parked, for an async hook, is closed when the hook first lets go of the filter lock
+	// (its first await, or its end): the entry that started it returns Running then.
+	parked   chan struct{}
+	parkOnce sync.Once
 }
 
 // Per-worker request tables: Envoy calls a stream's entry points only on its worker
@@ -112,6 +142,9 @@ func (req *request) forget() {
 
 // attach records the direction state on the first entry of that direction.
 func (req *request) attach(s *C.processState) {
+	if s == nil {
+		return
+	}
 	if s.is_encoding == 0 {
 		req.decoding = s
 	} else {
@@ -124,56 +157,6 @@ func (req *request) pluginName() string {
 		return C.GoStringN(req.c.plugin_name.data, C.int(req.c.plugin_name.len))
 	}
 	return req.config.plugin.Name
-}
-
-// waiter is where a goroutine blocks after a C API call answered CAPIYield, until Envoy
-// calls envoyGoRequestSemaDec. Destroying the stream releases it too, so no goroutine
-// waits on a stream that is gone. (No API of this phase yields yet.)
-type waiter struct {
-	mu       sync.Mutex
-	cond     sync.Cond
-	pending  bool
-	released bool
-}
-
-// arm must precede the C call that may yield.
-func (w *waiter) arm() {
-	w.mu.Lock()
-	w.pending = true
-	w.mu.Unlock()
-}
-
-// wait blocks until release; it reports false when the stream was destroyed meanwhile.
-func (w *waiter) wait() bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.cond.L == nil {
-		w.cond.L = &w.mu
-	}
-	for w.pending && !w.released {
-		w.cond.Wait()
-	}
-	return !w.released
-}
-
-// wake ends one wait (envoyGoRequestSemaDec).
-func (w *waiter) wake() {
-	w.mu.Lock()
-	w.pending = false
-	if w.cond.L != nil {
-		w.cond.Broadcast()
-	}
-	w.mu.Unlock()
-}
-
-// release ends every wait for good (the stream is destroyed).
-func (w *waiter) release() {
-	w.mu.Lock()
-	w.released = true
-	if w.cond.L != nil {
-		w.cond.Broadcast()
-	}
-	w.mu.Unlock()
 }
 
 // hookSet records which hook interfaces a filter type implements.

@@ -2,7 +2,6 @@ package golangfilter
 
 import (
 	"testing"
-	"time"
 
 	"github.com/mosn-ts/envoy-go-runtime/api"
 )
@@ -40,46 +39,5 @@ func TestHooksOf(t *testing.T) {
 	// The second lookup of a type comes from the cache and must agree.
 	if got := hooksOf(headersOnly{}); got != hasDecodeHeaders|hasDestroy {
 		t.Fatalf("cached: %b", got)
-	}
-}
-
-func TestWaiterWakes(t *testing.T) {
-	var w waiter
-	w.arm()
-	done := make(chan bool)
-	go func() { done <- w.wait() }()
-	time.Sleep(10 * time.Millisecond)
-	w.wake()
-	select {
-	case ok := <-done:
-		if !ok {
-			t.Fatal("wait reported a destroyed stream")
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("wake did not end the wait")
-	}
-}
-
-func TestWaiterReleaseEndsEveryWaitForGood(t *testing.T) {
-	var w waiter
-	w.arm()
-	done := make(chan bool, 2)
-	go func() { done <- w.wait() }()
-	go func() { done <- w.wait() }()
-	time.Sleep(10 * time.Millisecond)
-	w.release()
-	for range 2 {
-		select {
-		case ok := <-done:
-			if ok {
-				t.Fatal("wait after release reported success")
-			}
-		case <-time.After(5 * time.Second):
-			t.Fatal("release did not end the wait")
-		}
-	}
-	w.arm()
-	if w.wait() {
-		t.Fatal("a wait after release must return at once, reporting the stream destroyed")
 	}
 }

@@ -26,10 +26,14 @@ void configs_forget_internal(config_internal* ci) {
 }
 
 host_config* config_create(const char* plugin, size_t plugin_len, const strbuf* any_bytes,
-                           uint32_t concurrency) {
+                           uint32_t concurrency, const string_map* secrets) {
+  static uint64_t created;
   host_config* c = xcalloc(1, sizeof *c);
+  c->seq = ++created;
   c->plugin_name = xmemdup(plugin, plugin_len);
   c->plugin_name_len = plugin_len;
+  string_map_copy(&c->secrets, secrets);
+  metric_table_init(&c->metrics);
   config_internal* ci = xcalloc(1, sizeof *ci);
   ci->owner = c;
   c->internal = ci;
@@ -104,6 +108,8 @@ void configs_free_all(void) {
   while (configs) {
     host_config* next = configs->next;
     free(configs->plugin_name);
+    string_map_free(&configs->secrets);
+    metric_table_free(&configs->metrics);
     free(configs);
     configs = next;
   }

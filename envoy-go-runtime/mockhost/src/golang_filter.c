@@ -21,9 +21,9 @@ static const hook_names* hooks_of(const processor_state* st) {
 }
 
 static int state_of(const processor_state* st) { return st->base.state; }
+static bool is_worker(const golang_filter* f) { return worker_is_current(f->w); }
 static void set_state(processor_state* st, int s) { st->base.state = s; }
 
-static golang_filter* filter_of(const processor_state* st) { return st->owner->filter; }
 
 static bool is_stream_end(const processor_state* st) { return st->end_stream || st->trailers != NULL; }
 
@@ -49,7 +49,7 @@ static void init_state(processor_state* st, request_internal* r, int is_encoding
   sb_init(&st->data_buffer);
 }
 
-golang_filter* gf_new(worker* w, stream* s, host_config* config) {
+golang_filter* gf_new(worker* w, stream* s, host_config* config, uint32_t worker_id) {
   golang_filter* f = xcalloc(1, sizeof *f);
   f->w = w;
   f->s = s;
@@ -59,11 +59,13 @@ golang_filter* gf_new(worker* w, stream* s, host_config* config) {
   r->base.plugin_name.data = config->plugin_name;
   r->base.plugin_name.len = config->plugin_name_len;
   r->base.configId = 0;
-  r->base.worker_id = w->id;
+  r->base.worker_id = worker_id;
   atomic_init(&r->base.is_golang_processing_log, 0);
   r->filter = f;
   init_state(&r->decoding, r, 0);
   init_state(&r->encoding, r, 1);
+  sb_init(&r->str_value);
+  sb_init(&r->str_value_go);
   f->req = r;
   requests_register(r);
   return f;
@@ -73,6 +75,7 @@ void gf_release(golang_filter* f) {
   registry_lock();
   request_internal* r = f->req;
   r->filter = NULL;
+  while (f->busy > 0) registry_wait();
   /* The maps belong to the stream, which goes away now. */
   r->decoding.headers = r->decoding.trailers = NULL;
   r->encoding.headers = r->encoding.trailers = NULL;
@@ -80,6 +83,22 @@ void gf_release(golang_filter* f) {
   registry_unlock();
   free(f);
 }
+
+golang_filter* filter_get(request_internal* r) {
+  registry_lock();
+  golang_filter* f = r->filter;
+  if (f) f->busy++;
+  registry_unlock();
+  return f;
+}
+
+void filter_put(golang_filter* f) {
+  registry_lock();
+  if (--f->busy == 0) registry_notify();
+  registry_unlock();
+}
+
+bool gf_has_destroyed(const golang_filter* f) { return has_destroyed(f); }
 
 /* Filter::initRequest: the first entry into Go fixes the config id. */
 static bool init_request(golang_filter* f) {
@@ -183,18 +202,37 @@ static bool handle_golang_status(processor_state* st, uint64_t status) {
 
 /* ---- calls into Go ---- */
 
+/* Around every entry into Go: a direction waits for Go's final call from the entry on (an
+ * async hook may make it before the entry returns); an entry that did not return Running
+ * waits for nothing. Then a client reset "after" that hook may happen. */
+static void entry_starts(processor_state* st) { atomic_store(&st->go_pending, true); }
+
+static void entry_returned(golang_filter* f, processor_state* st, const char* hook, GoUint64 status) {
+  if (status != GOLANG_RUNNING) atomic_store(&st->go_pending, false);
+  fm_after_hook(f->s, hook);
+}
+
+void gf_note_final_call(processor_state* st) {
+  if (atomic_exchange(&st->go_pending, false)) dispatcher_wake(&g_host.worker0->d);
+}
+
+int gf_go_pending_count(const golang_filter* f) {
+  return (int)atomic_load(&f->req->decoding.go_pending) + (int)atomic_load(&f->req->encoding.go_pending);
+}
+
 static bool do_headers(golang_filter* f, processor_state* st, header_map* headers, bool end_stream) {
   st->headers = headers;
   announce(st, false, headers);
   set_state(st, ENVOY_FILTER_STATE_PROCESSING_HEADER);
   st->do_end_stream = end_stream;
   init_request(f);
+  entry_starts(st);
   GoUint64 status = g_host.dso.on_header(&st->base, end_stream ? 1 : 0, headers->len, hm_byte_size(headers));
   const char* hook = hooks_of(st)->headers;
   fm_trace(f->s, hook, end_stream, golang_status_name(status), NULL);
   bool done = handle_header_status(st, status);
   if (done) st->headers = NULL;
-  fm_after_hook(f->s, hook);
+  entry_returned(f, st, hook, status);
   return done;
 }
 
@@ -202,11 +240,12 @@ static bool do_data_go(golang_filter* f, processor_state* st, strbuf* data, bool
   set_state(st, ENVOY_FILTER_STATE_PROCESSING_DATA);
   st->do_end_stream = end_stream;
   strbuf* buffer = bl_push(&st->do_data, data);
+  entry_starts(st);
   GoUint64 status = g_host.dso.on_data(&st->base, end_stream ? 1 : 0, (GoUint64)(uintptr_t)buffer, buffer->len);
   const char* hook = hooks_of(st)->data;
   fm_trace(f->s, hook, end_stream, golang_status_name(status), NULL);
   bool done = handle_data_status(st, status);
-  fm_after_hook(f->s, hook);
+  entry_returned(f, st, hook, status);
   return done;
 }
 
@@ -243,11 +282,12 @@ static bool do_trailer_go(golang_filter* f, processor_state* st, header_map* tra
   set_state(st, ENVOY_FILTER_STATE_PROCESSING_TRAILER);
   st->do_end_stream = true;
   announce(st, true, trailers);
+  entry_starts(st);
   GoUint64 status = g_host.dso.on_header(&st->base, 1, trailers->len, hm_byte_size(trailers));
   const char* hook = hooks_of(st)->trailers;
   fm_trace(f->s, hook, -1, golang_status_name(status), NULL);
   bool done = handle_trailer_status(st, status);
-  fm_after_hook(f->s, hook);
+  entry_returned(f, st, hook, status);
   return done;
 }
 
@@ -454,12 +494,28 @@ static void send_local_reply_internal(golang_filter* f, processor_state* st, tas
   fm_send_local_reply(f->s, t->code, &t->body, &t->headers, t->grpc_status, &t->details);
 }
 
+static void run_getter(golang_filter* f, task* t) {
+  stream_data* d = fm_data(f->s);
+  strbuf* scratch = &t->req->str_value;
+  const char* key = t->key.data ? t->key.data : "";
+  switch (t->getter) {
+    case GET_METADATA: sd_get_metadata(d, key, t->key.len, scratch, t->out_data, t->out_len); break;
+    case GET_FILTER_STATE: sd_get_filter_state(d, key, t->key.len, scratch, t->out_data, t->out_len); break;
+    case GET_PROPERTY: *t->out_rc = sd_get_property(d, key, t->key.len, scratch, t->out_data, t->out_len); break;
+    case GET_SECRET: sd_get_secret(d, key, t->key.len, scratch, t->out_data, t->out_len); break;
+  }
+  /* From the worker loop, never from inside a C API call: the library may have declared
+   * the getter nocallback. */
+  g_host.dso.sema_dec(&t->req->base);
+}
+
 void gf_run_task(task* t) {
   registry_lock();
   golang_filter* f = t->req->filter;
   registry_unlock();
-  if (f == NULL || has_destroyed(f)) return; /* Envoy: "has gone or destroyed" */
+  if (f == NULL || has_destroyed(f)) return; /* Envoy: "has gone or destroyed", no wake-up */
   processor_state* st = t->is_encoding ? &t->req->encoding : &t->req->decoding;
+  stream_data* d = fm_data(f->s);
   switch (t->kind) {
     case TASK_CONTINUE:
       continue_status_internal(f, st, t->status);
@@ -475,26 +531,43 @@ void gf_run_task(task* t) {
       else hm_set(m, t->key.data, t->key.len, t->value.data, t->value.len);
       break;
     }
+    case TASK_ADD_DATA: fm_add_data(f->s, t->is_encoding, &t->body); break;
+    case TASK_INJECT_DATA: inject(f, st, &t->body, false); break;
+    case TASK_OVERRIDE_HOST: sd_set_override_host(d, t->key.data, t->key.len, t->flag); break;
+    case TASK_SET_METADATA:
+      if (!sd_set_metadata(d, t->key.data, t->key.len, t->value.data, t->value.len, t->body.data, t->body.len)) {
+        host_error("envoyGoFilterHttpSetDynamicMetadata: the value is not a serialized google.protobuf.Value");
+      }
+      break;
+    case TASK_SET_FILTER_STATE:
+      sd_set_filter_state(d, t->key.data, t->key.len, t->value.data, t->value.len, t->life_span, t->stream_sharing);
+      break;
+    case TASK_ROUTE_CACHE: sd_route_cache(d, t->flag); break;
+    case TASK_GETTER: run_getter(f, t); break;
   }
 }
 
 /* ---- C API bodies (the checks of cgo.cc's wrappers are in capi.c) ---- */
 
-CAPIStatus gf_continue_status(processor_state* st, int status) {
-  golang_filter* f = filter_of(st);
+static task* post_task(golang_filter* f, task_kind kind, processor_state* st) {
+  task* t = task_new(kind, f->req, st ? st->base.is_encoding : 0);
+  t->from_go = !is_worker(f);
+  return t;
+}
+
+CAPIStatus gf_continue_status(golang_filter* f, processor_state* st, int status) {
   if (has_destroyed(f)) return CAPIFilterIsDestroy;
-  task* t = task_new(TASK_CONTINUE, st->owner, st->base.is_encoding);
+  task* t = post_task(f, TASK_CONTINUE, st);
   t->status = status;
   dispatcher_post(&f->w->d, t);
   return CAPIOK;
 }
 
-CAPIStatus gf_send_local_reply(processor_state* st, int code, const char* body, size_t body_len,
+CAPIStatus gf_send_local_reply(golang_filter* f, processor_state* st, int code, const char* body, size_t body_len,
                                header_map* headers, int64_t grpc_status, const char* details,
                                size_t details_len) {
-  golang_filter* f = filter_of(st);
   if (has_destroyed(f)) return CAPIFilterIsDestroy;
-  task* t = task_new(TASK_LOCAL_REPLY, st->owner, st->base.is_encoding);
+  task* t = post_task(f, TASK_LOCAL_REPLY, st);
   t->code = code;
   sb_append(&t->body, body, body_len);
   t->headers = *headers; /* takes ownership */
@@ -511,9 +584,9 @@ static header_map* map_of(processor_state* st, bool trailers) {
   return trailers ? st->trailers : st->headers;
 }
 
-CAPIStatus gf_get_header(processor_state* st, const char* key, size_t key_len, uint64_t* value_data,
+CAPIStatus gf_get_header(golang_filter* f, processor_state* st, const char* key, size_t key_len, uint64_t* value_data,
                          int* value_len) {
-  if (has_destroyed(filter_of(st))) return CAPIFilterIsDestroy;
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
   header_map* m = st->headers;
   if (m == NULL) return CAPIInvalidPhase;
   const header* h = hm_get(m, key, key_len);
@@ -530,8 +603,8 @@ typedef struct {
   ptrdiff_t n;
 } go_string;
 
-CAPIStatus gf_copy_map(processor_state* st, bool trailers, void* strs, void* buf) {
-  if (has_destroyed(filter_of(st))) return CAPIFilterIsDestroy;
+CAPIStatus gf_copy_map(golang_filter* f, processor_state* st, bool trailers, void* strs, void* buf) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
   header_map* m = map_of(st, trailers);
   if (m == NULL) return CAPIInvalidPhase;
   /* Go sized strs and buf from the counts of the entry call. Envoy would overrun them if
@@ -561,15 +634,14 @@ CAPIStatus gf_copy_map(processor_state* st, bool trailers, void* strs, void* buf
   return CAPIOK;
 }
 
-CAPIStatus gf_write_map(processor_state* st, bool trailers, int op, const char* key, size_t key_len,
+CAPIStatus gf_write_map(golang_filter* f, processor_state* st, bool trailers, int op, const char* key, size_t key_len,
                         const char* value, size_t value_len) {
-  golang_filter* f = filter_of(st);
   if (has_destroyed(f)) return CAPIFilterIsDestroy;
   header_map* m = map_of(st, trailers);
   if (m == NULL) return CAPIInvalidPhase;
-  if (!worker_is_current(f->w)) {
+  if (!is_worker(f)) {
     /* From a Go thread: copy now, apply on the worker. */
-    task* t = task_new(TASK_HEADER_WRITE, st->owner, st->base.is_encoding);
+    task* t = post_task(f, TASK_HEADER_WRITE, st);
     t->trailers = trailers;
     t->header_op = op;
     sb_append(&t->key, key, key_len);
@@ -587,24 +659,31 @@ static strbuf* buffer_of(processor_state* st, uint64_t handle) {
   return bl_contains(&st->do_data, handle) ? (strbuf*)(uintptr_t)handle : NULL;
 }
 
-CAPIStatus gf_copy_buffer(processor_state* st, uint64_t handle, char* out) {
-  if (has_destroyed(filter_of(st))) return CAPIFilterIsDestroy;
+int gf_buffer_index(const processor_state* st, uint64_t handle) {
+  for (size_t i = 0; i < st->do_data.len; i++) {
+    if ((uint64_t)(uintptr_t)st->do_data.items[i] == handle) return (int)i;
+  }
+  return -1;
+}
+
+CAPIStatus gf_copy_buffer(golang_filter* f, processor_state* st, uint64_t handle, char* out) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
   strbuf* b = buffer_of(st, handle);
   if (b == NULL) return CAPIInvalidPhase;
   if (b->len) memcpy(out, b->data, b->len);
   return CAPIOK;
 }
 
-CAPIStatus gf_drain_buffer(processor_state* st, uint64_t handle, uint64_t n) {
-  if (has_destroyed(filter_of(st))) return CAPIFilterIsDestroy;
+CAPIStatus gf_drain_buffer(golang_filter* f, processor_state* st, uint64_t handle, uint64_t n) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
   strbuf* b = buffer_of(st, handle);
   if (b == NULL) return CAPIInvalidPhase;
   sb_drain(b, n > b->len ? b->len : (size_t)n);
   return CAPIOK;
 }
 
-CAPIStatus gf_set_buffer(processor_state* st, uint64_t handle, const char* data, size_t len, int action) {
-  if (has_destroyed(filter_of(st))) return CAPIFilterIsDestroy;
+CAPIStatus gf_set_buffer(golang_filter* f, processor_state* st, uint64_t handle, const char* data, size_t len, int action) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
   strbuf* b = buffer_of(st, handle);
   if (b == NULL) return CAPIInvalidPhase;
   if (action == Set) {
@@ -615,5 +694,168 @@ CAPIStatus gf_set_buffer(processor_state* st, uint64_t handle, const char* data,
   } else {
     sb_append(b, data, len);
   }
+  return CAPIOK;
+}
+
+/* Filter::addData: on the worker the filter manager takes the data at once; from a Go
+ * thread it is posted and the answer is CAPIYield (with no wake-up to wait for). */
+CAPIStatus gf_add_data(golang_filter* f, processor_state* st, const char* data, size_t len, bool streaming) {
+  (void)streaming; /* it only matters to watermarks, which are not emulated */
+  /* Adding data while Go holds a chunk would break the golang filter's buffer bookkeeping. */
+  if (state_of(st) == ENVOY_FILTER_STATE_PROCESSING_DATA) return CAPIInvalidPhase;
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!gf_is_processing_in_go(st)) return CAPINotInGo;
+  if (is_worker(f)) {
+    strbuf b;
+    sb_init(&b);
+    sb_append(&b, data, len);
+    fm_add_data(f->s, st->base.is_encoding, &b);
+    sb_free(&b);
+    return CAPIOK;
+  }
+  task* t = post_task(f, TASK_ADD_DATA, st);
+  sb_append(&t->body, data, len);
+  t->flag = streaming;
+  dispatcher_post(&f->w->d, t);
+  return CAPIYield;
+}
+
+/* Filter::injectData: only from a Go thread while Go processes data; posted, never ending
+ * the stream. */
+CAPIStatus gf_inject_data(golang_filter* f, processor_state* st, const char* data, size_t len) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!gf_is_processing_in_go(st)) return CAPINotInGo;
+  if (state_of(st) != ENVOY_FILTER_STATE_PROCESSING_DATA) return CAPIInvalidPhase;
+  if (is_worker(f)) return CAPIInvalidScene;
+  task* t = post_task(f, TASK_INJECT_DATA, st);
+  sb_append(&t->body, data, len);
+  dispatcher_post(&f->w->d, t);
+  return CAPIOK;
+}
+
+/* Filter::setUpstreamOverrideHost: decoding only, an IP address with an optional port.
+ * Posted from a Go thread, Envoy drops strict (it posts false). */
+CAPIStatus gf_set_override_host(golang_filter* f, processor_state* st, const char* authority, size_t len, bool strict) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!gf_is_processing_in_go(st)) return CAPINotInGo;
+  if (st->base.is_encoding) return CAPIInvalidPhase;
+  if (!is_ip_authority(authority, len)) return CAPIInvalidIPAddress;
+  if (is_worker(f)) {
+    sd_set_override_host(fm_data(f->s), authority, len, strict);
+    return CAPIOK;
+  }
+  task* t = post_task(f, TASK_OVERRIDE_HOST, st);
+  sb_append(&t->key, authority, len);
+  t->flag = false;
+  dispatcher_post(&f->w->d, t);
+  return CAPIOK;
+}
+
+/* ---- request-level bodies ---- */
+
+/* Getters answered inline on a Go thread write a scratch string of their own: Envoy uses
+ * one per request, but the mock must not free memory a Go thread is reading while the
+ * worker answers a posted getter. */
+static strbuf* scratch_of(golang_filter* f) {
+  return is_worker(f) ? &f->req->str_value : &f->req->str_value_go;
+}
+
+CAPIStatus gf_get_string_value(golang_filter* f, int id, uint64_t* value_data, int* value_len) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  return sd_get_string_value(fm_data(f->s), id, scratch_of(f), value_data, value_len);
+}
+
+CAPIStatus gf_get_integer_value(golang_filter* f, int id, uint64_t* value) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  return sd_get_integer_value(fm_data(f->s), id, value);
+}
+
+static CAPIStatus post_getter(golang_filter* f, getter_kind kind, const char* key, size_t len, uint64_t* value_data,
+                              int* value_len, int* rc) {
+  task* t = post_task(f, TASK_GETTER, NULL);
+  t->getter = kind;
+  sb_append(&t->key, key, len);
+  t->out_data = value_data;
+  t->out_len = value_len;
+  t->out_rc = rc;
+  dispatcher_post(&f->w->d, t);
+  return CAPIYield;
+}
+
+CAPIStatus gf_get_metadata(golang_filter* f, const char* ns, size_t ns_len, uint64_t* value_data, int* value_len) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!is_worker(f)) return post_getter(f, GET_METADATA, ns, ns_len, value_data, value_len, NULL);
+  sd_get_metadata(fm_data(f->s), ns, ns_len, &f->req->str_value, value_data, value_len);
+  return CAPIOK;
+}
+
+CAPIStatus gf_set_metadata(golang_filter* f, const char* ns, size_t ns_len, const char* key, size_t key_len,
+                           const char* value, size_t value_len) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!is_worker(f)) {
+    task* t = post_task(f, TASK_SET_METADATA, NULL);
+    sb_append(&t->key, ns, ns_len);
+    sb_append(&t->value, key, key_len);
+    sb_append(&t->body, value, value_len);
+    dispatcher_post(&f->w->d, t);
+    return CAPIOK;
+  }
+  if (!sd_set_metadata(fm_data(f->s), ns, ns_len, key, key_len, value, value_len)) {
+    host_error("envoyGoFilterHttpSetDynamicMetadata: the value is not a serialized google.protobuf.Value");
+  }
+  return CAPIOK;
+}
+
+CAPIStatus gf_get_filter_state(golang_filter* f, const char* key, size_t key_len, uint64_t* value_data, int* value_len) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!is_worker(f)) return post_getter(f, GET_FILTER_STATE, key, key_len, value_data, value_len, NULL);
+  sd_get_filter_state(fm_data(f->s), key, key_len, &f->req->str_value, value_data, value_len);
+  return CAPIOK;
+}
+
+CAPIStatus gf_set_filter_state(golang_filter* f, const char* key, size_t key_len, const char* value, size_t value_len,
+                               int life_span, int stream_sharing) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!is_worker(f)) {
+    task* t = post_task(f, TASK_SET_FILTER_STATE, NULL);
+    sb_append(&t->key, key, key_len);
+    sb_append(&t->value, value, value_len);
+    t->life_span = life_span;
+    t->stream_sharing = stream_sharing;
+    dispatcher_post(&f->w->d, t);
+    return CAPIOK;
+  }
+  sd_set_filter_state(fm_data(f->s), key, key_len, value, value_len, life_span, stream_sharing);
+  return CAPIOK;
+}
+
+CAPIStatus gf_get_property(golang_filter* f, const char* path, size_t len, uint64_t* value_data, int* value_len, int* rc) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!is_worker(f)) return post_getter(f, GET_PROPERTY, path, len, value_data, value_len, rc);
+  return sd_get_property(fm_data(f->s), path, len, &f->req->str_value, value_data, value_len);
+}
+
+CAPIStatus gf_get_secret(golang_filter* f, const char* name, size_t len, uint64_t* value_data, int* value_len) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!is_worker(f)) return post_getter(f, GET_SECRET, name, len, value_data, value_len, NULL);
+  sd_get_secret(fm_data(f->s), name, len, &f->req->str_value, value_data, value_len);
+  return CAPIOK;
+}
+
+CAPIStatus gf_clear_route_cache(golang_filter* f, bool refresh) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  if (!is_worker(f)) {
+    task* t = post_task(f, TASK_ROUTE_CACHE, NULL);
+    t->flag = refresh;
+    dispatcher_post(&f->w->d, t);
+    return CAPIOK;
+  }
+  sd_route_cache(fm_data(f->s), refresh);
+  return CAPIOK;
+}
+
+CAPIStatus gf_set_drain(golang_filter* f) {
+  if (has_destroyed(f)) return CAPIFilterIsDestroy;
+  sd_set_drain(fm_data(f->s));
   return CAPIOK;
 }

@@ -11,8 +11,12 @@ host g_host;
 
 static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
 
+static pthread_cond_t registry_cond = PTHREAD_COND_INITIALIZER;
+
 void registry_lock(void) { pthread_mutex_lock(&registry_mu); }
 void registry_unlock(void) { pthread_mutex_unlock(&registry_mu); }
+void registry_wait(void) { pthread_cond_wait(&registry_cond, &registry_mu); }
+void registry_notify(void) { pthread_cond_broadcast(&registry_cond); }
 
 const char* golang_status_name(uint64_t status) {
   static const char* names[] = {"Running", "LocalReply", "Continue", "StopAndBuffer",
@@ -164,11 +168,14 @@ void dispatcher_init(dispatcher* d) {
   pthread_mutex_init(&d->mu, NULL);
   pthread_cond_init(&d->cond, NULL);
   d->head = d->tail = NULL;
+  d->go_head = d->go_tail = NULL;
+  d->wakeups = 0;
 }
 
 void dispatcher_destroy(dispatcher* d) {
   task* t;
-  while ((t = dispatcher_pop(d, 0)) != NULL) task_free(t);
+  while ((t = dispatcher_pop_worker(d)) != NULL) task_free(t);
+  while ((t = dispatcher_pop_go(d, 0)) != NULL) task_free(t);
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cond);
 }
@@ -176,16 +183,35 @@ void dispatcher_destroy(dispatcher* d) {
 void dispatcher_post(dispatcher* d, task* t) {
   pthread_mutex_lock(&d->mu);
   t->next = NULL;
-  if (d->tail) d->tail->next = t;
-  else d->head = t;
-  d->tail = t;
-  pthread_cond_signal(&d->cond);
+  task** head = t->from_go ? &d->go_head : &d->head;
+  task** tail = t->from_go ? &d->go_tail : &d->tail;
+  if (*tail) (*tail)->next = t;
+  else *head = t;
+  *tail = t;
+  pthread_cond_broadcast(&d->cond);
   pthread_mutex_unlock(&d->mu);
 }
 
-task* dispatcher_pop(dispatcher* d, int timeout_ms) {
+static task* pop(task** head, task** tail) {
+  task* t = *head;
+  if (t) {
+    *head = t->next;
+    if (*head == NULL) *tail = NULL;
+  }
+  return t;
+}
+
+task* dispatcher_pop_worker(dispatcher* d) {
   pthread_mutex_lock(&d->mu);
-  if (d->head == NULL && timeout_ms > 0) {
+  task* t = pop(&d->head, &d->tail);
+  pthread_mutex_unlock(&d->mu);
+  return t;
+}
+
+task* dispatcher_pop_go(dispatcher* d, int timeout_ms) {
+  pthread_mutex_lock(&d->mu);
+  unsigned wakeups = d->wakeups;
+  if (d->go_head == NULL && timeout_ms > 0) {
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += timeout_ms / 1000;
@@ -194,17 +220,20 @@ task* dispatcher_pop(dispatcher* d, int timeout_ms) {
       deadline.tv_sec++;
       deadline.tv_nsec -= 1000000000L;
     }
-    while (d->head == NULL) {
+    while (d->go_head == NULL && d->wakeups == wakeups) {
       if (pthread_cond_timedwait(&d->cond, &d->mu, &deadline) == ETIMEDOUT) break;
     }
   }
-  task* t = d->head;
-  if (t) {
-    d->head = t->next;
-    if (d->head == NULL) d->tail = NULL;
-  }
+  task* t = pop(&d->go_head, &d->go_tail);
   pthread_mutex_unlock(&d->mu);
   return t;
+}
+
+void dispatcher_wake(dispatcher* d) {
+  pthread_mutex_lock(&d->mu);
+  d->wakeups++;
+  pthread_cond_broadcast(&d->cond);
+  pthread_mutex_unlock(&d->mu);
 }
 
 task* task_new(task_kind kind, request_internal* req, int is_encoding) {
@@ -272,6 +301,8 @@ static void request_free(request_internal* r) {
   bl_free(&r->encoding.do_data);
   sb_free(&r->decoding.data_buffer);
   sb_free(&r->encoding.data_buffer);
+  sb_free(&r->str_value);
+  sb_free(&r->str_value_go);
   free(r);
 }
 

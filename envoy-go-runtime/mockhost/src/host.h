@@ -15,6 +15,8 @@
 
 #include "dso.h"
 #include "headers.h"
+#include "metrics.h"
+#include "stream_data.h"
 #include "util.h"
 
 typedef struct worker worker;
@@ -49,6 +51,9 @@ extern host g_host;
 
 void registry_lock(void);
 void registry_unlock(void);
+/* Waits for registry_notify; caller holds the lock. */
+void registry_wait(void);
+void registry_notify(void);
 
 /* Problems the host detected that a real Envoy would crash on or ignore: ABI misuse by
  * the library, calls the mock does not implement. Thread-safe. */
@@ -82,39 +87,71 @@ void bl_free(buffer_list* l);
 
 /* ---- dispatcher: work posted to a worker, run in order on its thread ---- */
 
-typedef enum { TASK_CONTINUE, TASK_LOCAL_REPLY, TASK_HEADER_WRITE } task_kind;
+typedef enum {
+  TASK_CONTINUE,
+  TASK_LOCAL_REPLY,
+  TASK_HEADER_WRITE,
+  TASK_ADD_DATA,
+  TASK_INJECT_DATA,
+  TASK_OVERRIDE_HOST,
+  TASK_SET_METADATA,
+  TASK_SET_FILTER_STATE,
+  TASK_ROUTE_CACHE,
+  TASK_GETTER,
+} task_kind;
+
+/* Which getter a TASK_GETTER runs (Envoy posts these from Go threads and answers with
+ * envoyGoRequestSemaDec). */
+typedef enum { GET_METADATA, GET_FILTER_STATE, GET_PROPERTY, GET_SECRET } getter_kind;
 
 typedef struct task {
   task_kind kind;
   request_internal* req; /* holds a reference */
   int is_encoding;
-  int status; /* TASK_CONTINUE */
+  bool from_go; /* posted from a Go thread: runs only when the worker is idle */
+  int status;   /* TASK_CONTINUE */
   /* TASK_LOCAL_REPLY */
   int code;
-  strbuf body;
+  strbuf body; /* also the data of TASK_ADD_DATA / TASK_INJECT_DATA, the value of writes */
   header_map headers;
   int64_t grpc_status;
   strbuf details;
   /* TASK_HEADER_WRITE (from another thread) */
   bool trailers;
   int header_op; /* 0 set, 1 add, 2 remove */
-  strbuf key;
-  strbuf value;
+  strbuf key;   /* also the host, namespace, filter state key, getter key */
+  strbuf value; /* also the metadata key */
+  /* TASK_ADD_DATA streaming, TASK_OVERRIDE_HOST strict, TASK_ROUTE_CACHE refresh */
+  bool flag;
+  int life_span, stream_sharing;
+  /* TASK_GETTER: where Envoy writes the answer (Go memory the runtime keeps pinned) */
+  getter_kind getter;
+  uint64_t* out_data;
+  int* out_len;
+  int* out_rc;
   struct task* next;
 } task;
 
 typedef struct {
   pthread_mutex_t mu;
   pthread_cond_t cond;
-  task* head;
+  task* head; /* posted on the worker */
   task* tail;
+  task* go_head; /* posted from Go threads */
+  task* go_tail;
+  unsigned wakeups; /* bumped by dispatcher_wake */
 } dispatcher;
 
 void dispatcher_init(dispatcher* d);
 void dispatcher_destroy(dispatcher* d);
 void dispatcher_post(dispatcher* d, task* t);
-/* Pops the next task; waits up to timeout_ms for one (0: do not wait). NULL when none. */
-task* dispatcher_pop(dispatcher* d, int timeout_ms);
+/* The next task posted on the worker, or NULL (does not wait). */
+task* dispatcher_pop_worker(dispatcher* d);
+/* The next task posted from a Go thread; waits up to timeout_ms for one (0: do not wait).
+ * Returns NULL on timeout or when dispatcher_wake was called meanwhile. */
+task* dispatcher_pop_go(dispatcher* d, int timeout_ms);
+/* Ends a wait in dispatcher_pop_go without a task (something the worker waits for changed). */
+void dispatcher_wake(dispatcher* d);
 task* task_new(task_kind kind, request_internal* req, int is_encoding);
 void task_free(task* t);
 
@@ -136,10 +173,13 @@ typedef struct {
 
 struct host_config {
   uint64_t id; /* 0 when the library rejected the config */
+  uint64_t seq; /* 1 for the first config the host created, and so on (call records) */
   char* plugin_name;
   size_t plugin_name_len;
   config_internal* internal;
   bool destroyed;
+  string_map secrets; /* the filter's generic secrets */
+  metric_table metrics;
   host_config* next;
 };
 
@@ -158,6 +198,9 @@ typedef struct {
   bool do_end_stream;
   uint64_t announced_headers[2]; /* entries, bytes */
   uint64_t announced_trailers[2];
+  /* An entry returned Running and Go has not made its final call for it yet (Continue,
+   * SendLocalReply or SendPanicReply, accepted or not). */
+  atomic_bool go_pending;
 } processor_state;
 
 struct request_internal {
@@ -167,6 +210,8 @@ struct request_internal {
   processor_state encoding;
   bool finalized;
   int refs; /* queued tasks; under registry_lock */
+  strbuf str_value; /* Envoy's scratch string for getter results (req_->strValue) */
+  strbuf str_value_go; /* the same for getters answered inline on a Go thread */
   request_internal* next_live;
 };
 
@@ -175,6 +220,7 @@ struct golang_filter {
   stream* s;
   host_config* config;
   request_internal* req;
+  int busy; /* C API calls using the filter right now; under registry_lock */
   atomic_bool destroyed;
   header_map* request_headers;
   header_map* request_trailers;
@@ -195,12 +241,17 @@ size_t requests_unfinalized(void);
 void requests_free_all(void);
 void capture_free(void);
 
-golang_filter* gf_new(worker* w, stream* s, host_config* config);
-/* The stream is done with the filter: the request object lives on until finalized. */
+golang_filter* gf_new(worker* w, stream* s, host_config* config, uint32_t worker_id);
+/* The stream is done with the filter: the request object lives on until finalized. Waits
+ * for C API calls still using the filter (Envoy's shared_ptr does the same). */
 void gf_release(golang_filter* f);
+/* The filter of r, kept alive until filter_put; NULL once it is gone. */
+golang_filter* filter_get(request_internal* r);
+void filter_put(golang_filter* f);
 
 bool gf_is_processing_in_go(const processor_state* st);
 bool gf_filter_processing_in_go(const golang_filter* f);
+bool gf_has_destroyed(const golang_filter* f);
 
 bool gf_decode_headers(golang_filter* f, header_map* headers, bool end_stream);
 bool gf_decode_data(golang_filter* f, strbuf* data, bool end_stream);
@@ -212,20 +263,42 @@ void gf_on_stream_complete(golang_filter* f);
 void gf_log(golang_filter* f, int type);
 void gf_on_destroy(golang_filter* f);
 void gf_run_task(task* t);
+/* Go made its final call for an async hook of st (see processor_state.go_pending). */
+void gf_note_final_call(processor_state* st);
+/* How many directions still wait for Go's final call (0..2). */
+int gf_go_pending_count(const golang_filter* f);
 
-/* C API bodies, on the worker unless stated (capi.c checks the pointers first). */
-CAPIStatus gf_continue_status(processor_state* st, int status);
-CAPIStatus gf_send_local_reply(processor_state* st, int code, const char* body, size_t body_len,
+/* C API bodies (capi.c checks the pointers and the state first, and holds the filter). */
+CAPIStatus gf_continue_status(golang_filter* f, processor_state* st, int status);
+CAPIStatus gf_send_local_reply(golang_filter* f, processor_state* st, int code, const char* body, size_t body_len,
                                header_map* headers, int64_t grpc_status, const char* details,
                                size_t details_len);
-CAPIStatus gf_get_header(processor_state* st, const char* key, size_t key_len, uint64_t* value_data,
+CAPIStatus gf_get_header(golang_filter* f, processor_state* st, const char* key, size_t key_len, uint64_t* value_data,
                          int* value_len);
-CAPIStatus gf_copy_map(processor_state* st, bool trailers, void* strs, void* buf);
-CAPIStatus gf_write_map(processor_state* st, bool trailers, int op, const char* key, size_t key_len,
+CAPIStatus gf_copy_map(golang_filter* f, processor_state* st, bool trailers, void* strs, void* buf);
+CAPIStatus gf_write_map(golang_filter* f, processor_state* st, bool trailers, int op, const char* key, size_t key_len,
                         const char* value, size_t value_len);
-CAPIStatus gf_copy_buffer(processor_state* st, uint64_t handle, char* out);
-CAPIStatus gf_drain_buffer(processor_state* st, uint64_t handle, uint64_t n);
-CAPIStatus gf_set_buffer(processor_state* st, uint64_t handle, const char* data, size_t len, int action);
+CAPIStatus gf_copy_buffer(golang_filter* f, processor_state* st, uint64_t handle, char* out);
+CAPIStatus gf_drain_buffer(golang_filter* f, processor_state* st, uint64_t handle, uint64_t n);
+CAPIStatus gf_set_buffer(golang_filter* f, processor_state* st, uint64_t handle, const char* data, size_t len, int action);
+CAPIStatus gf_add_data(golang_filter* f, processor_state* st, const char* data, size_t len, bool streaming);
+CAPIStatus gf_inject_data(golang_filter* f, processor_state* st, const char* data, size_t len);
+CAPIStatus gf_set_override_host(golang_filter* f, processor_state* st, const char* authority, size_t len, bool strict);
+/* Request-level bodies, after envoyGoFilterHandlerWrapper's checks. */
+CAPIStatus gf_get_string_value(golang_filter* f, int id, uint64_t* value_data, int* value_len);
+CAPIStatus gf_get_integer_value(golang_filter* f, int id, uint64_t* value);
+CAPIStatus gf_get_metadata(golang_filter* f, const char* ns, size_t ns_len, uint64_t* value_data, int* value_len);
+CAPIStatus gf_set_metadata(golang_filter* f, const char* ns, size_t ns_len, const char* key, size_t key_len,
+                           const char* value, size_t value_len);
+CAPIStatus gf_get_filter_state(golang_filter* f, const char* key, size_t key_len, uint64_t* value_data, int* value_len);
+CAPIStatus gf_set_filter_state(golang_filter* f, const char* key, size_t key_len, const char* value, size_t value_len,
+                               int life_span, int stream_sharing);
+CAPIStatus gf_get_property(golang_filter* f, const char* path, size_t len, uint64_t* value_data, int* value_len, int* rc);
+CAPIStatus gf_get_secret(golang_filter* f, const char* name, size_t len, uint64_t* value_data, int* value_len);
+CAPIStatus gf_clear_route_cache(golang_filter* f, bool refresh);
+CAPIStatus gf_set_drain(golang_filter* f);
+/* Which buffer of st's pending list handle is (0-based), or -1: for call records. */
+int gf_buffer_index(const processor_state* st, uint64_t handle);
 
 /* ---- the filter manager, router and client (stream.c) ---- */
 
@@ -235,11 +308,15 @@ void fm_continue_decoding(stream* s);
 void fm_continue_encoding(stream* s);
 void fm_inject_decoded(stream* s, strbuf* data, bool end_stream);
 void fm_inject_encoded(stream* s, strbuf* data, bool end_stream);
+/* addDecodedData / addEncodedData. */
+void fm_add_data(stream* s, bool encoding, strbuf* data);
 void fm_send_local_reply(stream* s, int code, const strbuf* body, const header_map* headers,
                          int64_t grpc_status, const strbuf* details);
 header_map* fm_request_headers(stream* s);
 header_map* fm_response_headers(stream* s);
 header_map* fm_response_trailers(stream* s);
+stream_data* fm_data(stream* s);
+/* An entry into the named hook returned (a client reset "after" it may happen now). */
 void fm_after_hook(stream* s, const char* hook);
 
 #endif

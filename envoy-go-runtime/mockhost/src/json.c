@@ -430,3 +430,126 @@ void json_write_value(strbuf* out, const json_value* v) {
       break;
   }
 }
+
+/* ---- JavaScript number formatting ---- */
+
+void json_write_double(strbuf* out, double d) {
+  if (d == 0 || !isfinite(d)) {
+    sb_append_char(out, '0'); /* -0 prints as 0; JSON has no NaN or Infinity */
+    return;
+  }
+  if (d < 0) {
+    sb_append_char(out, '-');
+    d = -d;
+  }
+  /* The shortest digit string that reads back as d: k digits, decimal exponent n with
+   * d = 0.digits * 10^n (ECMA-262 Number::toString). */
+  char buf[40];
+  for (int precision = 1; precision <= 17; precision++) {
+    snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
+    if (strtod(buf, NULL) == d) break;
+  }
+  char digits[20];
+  int nd = 0;
+  const char* p = buf;
+  for (; *p && *p != 'e'; p++) {
+    if (*p >= '0' && *p <= '9') digits[nd++] = *p;
+  }
+  while (nd > 1 && digits[nd - 1] == '0') nd--;
+  int n = atoi(p + 1) + 1;
+  if (nd <= n && n <= 21) {
+    sb_append(out, digits, (size_t)nd);
+    for (int i = nd; i < n; i++) sb_append_char(out, '0');
+  } else if (0 < n && n <= 21) {
+    sb_append(out, digits, (size_t)n);
+    sb_append_char(out, '.');
+    sb_append(out, digits + n, (size_t)(nd - n));
+  } else if (-6 < n && n <= 0) {
+    sb_append_str(out, "0.");
+    for (int i = 0; i < -n; i++) sb_append_char(out, '0');
+    sb_append(out, digits, (size_t)nd);
+  } else {
+    sb_append_char(out, digits[0]);
+    if (nd > 1) {
+      sb_append_char(out, '.');
+      sb_append(out, digits + 1, (size_t)(nd - 1));
+    }
+    sb_appendf(out, "e%c%d", n - 1 >= 0 ? '+' : '-', abs(n - 1));
+  }
+}
+
+/* ---- building values ---- */
+
+json_value* json_new_null(void) { return new_value(JSON_NULL); }
+
+json_value* json_new_bool(bool b) {
+  json_value* v = new_value(JSON_BOOL);
+  v->boolean = b;
+  return v;
+}
+
+json_value* json_new_number(double d) {
+  json_value* v = new_value(JSON_NUMBER);
+  v->number = d == 0 ? 0 : d;
+  strbuf text;
+  sb_init(&text);
+  json_write_double(&text, v->number);
+  v->text = text.data;
+  v->text_len = text.len;
+  return v;
+}
+
+json_value* json_new_string(const char* s, size_t len) {
+  json_value* v = new_value(JSON_STRING);
+  v->text = xmemdup(s, len);
+  v->text_len = len;
+  return v;
+}
+
+json_value* json_new_array(void) { return new_value(JSON_ARRAY); }
+
+json_value* json_new_object(void) { return new_value(JSON_OBJECT); }
+
+static void push_item(json_value* v, json_value* item, char* key, size_t key_len) {
+  v->items = xrealloc(v->items, (v->count + 1) * sizeof *v->items);
+  if (v->type == JSON_OBJECT) {
+    v->keys = xrealloc(v->keys, (v->count + 1) * sizeof *v->keys);
+    v->key_lens = xrealloc(v->key_lens, (v->count + 1) * sizeof *v->key_lens);
+    v->keys[v->count] = key;
+    v->key_lens[v->count] = key_len;
+  }
+  v->items[v->count++] = item;
+}
+
+void json_array_push(json_value* array, json_value* item) { push_item(array, item, NULL, 0); }
+
+void json_object_set(json_value* object, const char* key, size_t key_len, json_value* value) {
+  for (size_t i = 0; i < object->count; i++) {
+    if (object->key_lens[i] == key_len && memcmp(object->keys[i], key, key_len) == 0) {
+      json_free(object->items[i]);
+      object->items[i] = value;
+      return;
+    }
+  }
+  push_item(object, value, xmemdup(key, key_len), key_len);
+}
+
+json_value* json_clone(const json_value* v) {
+  switch (v->type) {
+    case JSON_NULL: return json_new_null();
+    case JSON_BOOL: return json_new_bool(v->boolean);
+    case JSON_NUMBER: return json_new_number(v->number);
+    case JSON_STRING: return json_new_string(v->text, v->text_len);
+    case JSON_ARRAY: {
+      json_value* a = json_new_array();
+      for (size_t i = 0; i < v->count; i++) json_array_push(a, json_clone(v->items[i]));
+      return a;
+    }
+    case JSON_OBJECT: {
+      json_value* o = json_new_object();
+      for (size_t i = 0; i < v->count; i++) json_object_set(o, v->keys[i], v->key_lens[i], json_clone(v->items[i]));
+      return o;
+    }
+  }
+  return json_new_null();
+}

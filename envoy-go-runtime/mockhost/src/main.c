@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "calls.h"
 #include "configs.h"
 #include "host.h"
 #include "json.h"
@@ -22,7 +23,8 @@ static struct {
   bool seeded;
   uint64_t seed;
   uint32_t concurrency;
-} opts = {false, 0, 1};
+  bool concurrency_fixed; /* given as --concurrency, or announced with the first config */
+} opts = {false, 0, 1, false};
 
 static bool parse_u64(const char* text, uint64_t* out) {
   if (text[0] < '0' || text[0] > '9') return false;
@@ -96,6 +98,33 @@ static void answer_error(const json_value* id, const char* message) {
   sb_append_char(&out, '}');
   emit(&out);
   sb_free(&out);
+}
+
+/* Appends ,"metrics":{...} once some metric exists. */
+static void append_metrics(strbuf* out) {
+  strbuf m;
+  sb_init(&m);
+  if (metrics_write_json(&m)) {
+    sb_append_str(out, ",\"metrics\":");
+    sb_append(out, m.data, m.len);
+  }
+  sb_free(&m);
+}
+
+/* Reads "recordCalls" into *record; false (with err) when it is not a boolean. */
+static bool read_record_calls(const json_value* op, const char* where, bool* record, char* err, size_t errlen) {
+  const json_value* v = json_get(op, "recordCalls");
+  *record = v != NULL && v->type == JSON_BOOL && v->boolean;
+  if (v == NULL || v->type == JSON_BOOL) return true;
+  snprintf(err, errlen, "%s: recordCalls must be a boolean", where);
+  return false;
+}
+
+static void append_calls(strbuf* out, bool recorded) {
+  if (!recorded) return;
+  sb_append_str(out, ",\"calls\":[");
+  calls_stop(out);
+  sb_append_char(out, ']');
 }
 
 /* Drops what the library logged or the host noticed between operations. */
@@ -177,8 +206,43 @@ static void op_config(const json_value* op) {
     answer_error(NULL, "config: encoding must be \"typed_struct\" or \"string_value\"");
     return;
   }
+  string_map secrets = {0};
+  if (!string_map_read(&secrets, json_get(op, "secrets"), "config: secrets", err, sizeof err)) {
+    sb_free(&any);
+    answer_error(NULL, err);
+    return;
+  }
+  const json_value* concurrency = json_get(op, "concurrency");
+  if (concurrency) {
+    uint64_t n;
+    if (concurrency->type != JSON_NUMBER || !parse_u64(concurrency->text, &n) || n == 0 || n > 1024) {
+      snprintf(err, sizeof err, "config: concurrency must be an integer in 1..1024");
+    } else if (opts.concurrency_fixed && n != opts.concurrency) {
+      snprintf(err, sizeof err, "config: this host announced concurrency %u; a config cannot change it to %llu",
+               opts.concurrency, (unsigned long long)n);
+    } else {
+      opts.concurrency = (uint32_t)n;
+      err[0] = '\0';
+    }
+    if (err[0]) {
+      sb_free(&any);
+      string_map_free(&secrets);
+      answer_error(NULL, err);
+      return;
+    }
+  }
+  bool record;
+  if (!read_record_calls(op, "config", &record, err, sizeof err)) {
+    sb_free(&any);
+    string_map_free(&secrets);
+    answer_error(NULL, err);
+    return;
+  }
   discard_captures();
-  host_config* c = config_create(plugin->text, plugin->text_len, &any, opts.concurrency);
+  if (record) calls_start();
+  opts.concurrency_fixed = true;
+  host_config* c = config_create(plugin->text, plugin->text_len, &any, opts.concurrency, &secrets);
+  string_map_free(&secrets);
   sb_free(&any);
   strbuf out;
   sb_init(&out);
@@ -192,7 +256,9 @@ static void op_config(const json_value* op) {
     json_write_text_lossy(&out, e, strlen(e));
     free(last);
   }
+  append_metrics(&out);
   append_logs_and_errors(&out);
+  append_calls(&out, record);
   sb_append_char(&out, '}');
   emit(&out);
   sb_free(&out);
@@ -217,7 +283,12 @@ static void op_request(const json_value* op) {
     answer_error(id, err);
     return;
   }
-  stream* s = stream_new(g_host.worker0, config, op, err, sizeof err);
+  bool record;
+  if (!read_record_calls(op, "request", &record, err, sizeof err)) {
+    answer_error(id, err);
+    return;
+  }
+  stream* s = stream_new(g_host.worker0, config, opts.concurrency, op, err, sizeof err);
   if (s == NULL) {
     char msg[300];
     snprintf(msg, sizeof msg, "request: %s", err);
@@ -225,6 +296,7 @@ static void op_request(const json_value* op) {
     return;
   }
   discard_captures();
+  if (record) calls_start();
   stream_run(s);
   strbuf out;
   sb_init(&out);
@@ -233,7 +305,9 @@ static void op_request(const json_value* op) {
   else sb_append_str(&out, "null");
   stream_write_result(s, &out);
   stream_free(s);
+  append_metrics(&out);
   append_logs_and_errors(&out);
+  append_calls(&out, record);
   sb_append_char(&out, '}');
   emit(&out);
   sb_free(&out);
@@ -306,6 +380,7 @@ int main(int argc, char** argv) {
         return 2;
       }
       opts.concurrency = (uint32_t)n;
+      opts.concurrency_fixed = true;
     } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       fputs(usage, stdout);
       return 0;
@@ -353,6 +428,8 @@ int main(int argc, char** argv) {
   dispatcher_destroy(&w0.d);
   requests_free_all();
   configs_free_all();
+  metrics_free_all();
+  calls_free();
   capture_free();
   return 0;
 }

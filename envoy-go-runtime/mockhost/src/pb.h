@@ -23,6 +23,12 @@ void pb_double_field(strbuf* out, uint32_t field, double v);
 void pb_json_value(strbuf* out, const json_value* v);
 void pb_json_struct(strbuf* out, const json_value* object);
 
+/* Reads a serialized google.protobuf.Value into JSON (numbers in their JavaScript form);
+ * NULL when it does not parse. A Value with no kind set reads as null. */
+json_value* pb_value_to_json(const char* data, size_t len);
+/* The same for a serialized google.protobuf.Struct (an object). */
+json_value* pb_struct_to_json(const char* data, size_t len);
+
 /* Any{xds.type.v3.TypedStruct{value: Struct}}; object must be a JSON object. */
 void pb_any_typed_struct(strbuf* out, const json_value* object);
 /* Any{google.protobuf.StringValue{value: text}}. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "headers.h"
 
@@ -18,9 +19,22 @@ typedef struct {
   header_map trailers;
 } message_script;
 
+/* FilterCallState: which call into the golang filter the filter manager is making. */
+typedef enum {
+  CALL_NONE,
+  CALL_DECODE_HEADERS,
+  CALL_DECODE_DATA,
+  CALL_DECODE_TRAILERS,
+  CALL_ENCODE_HEADERS,
+  CALL_ENCODE_DATA,
+  CALL_ENCODE_TRAILERS,
+} call_state;
+
 struct stream {
   worker* w;
   golang_filter* filter;
+  stream_data data;
+  bool data_ready;
 
   /* scripts */
   message_script client;
@@ -44,6 +58,13 @@ struct stream {
   bool dec_headers_continued, enc_headers_continued;
   bool observed_decode_end, observed_encode_end;
   bool is_head, is_grpc;
+  call_state call;
+  /* The golang filter stopped iteration (and not continued since), per direction. */
+  bool dec_stopped, enc_stopped;
+  /* The filter manager's buffered data of the golang filter (bufferedData()): what the
+   * filter added with addDecodedData / addEncodedData, sent on when it continues. */
+  bool dec_has_buffered, enc_has_buffered;
+  strbuf dec_buffered, enc_buffered;
 
   /* router and upstream */
   bool up_reached;
@@ -141,7 +162,7 @@ static void script_free(message_script* m) {
   free(m->chunks);
 }
 
-stream* stream_new(worker* w, host_config* config, const json_value* op, char* err, size_t errlen) {
+stream* stream_new(worker* w, host_config* config, uint32_t concurrency, const json_value* op, char* err, size_t errlen) {
   stream* s = xcalloc(1, sizeof *s);
   s->w = w;
   s->upstream_status = 200;
@@ -185,8 +206,10 @@ stream* stream_new(worker* w, host_config* config, const json_value* op, char* e
     }
     s->idle_timeout_ms = (int)idle->number;
   }
+  s->data_ready = true;
+  if (!sd_init(&s->data, op, &config->secrets, concurrency, err, errlen)) goto bad;
   hm_copy(&s->req_headers, &s->client.headers);
-  s->filter = gf_new(w, s, config);
+  s->filter = gf_new(w, s, config, s->data.worker_id);
   return s;
 bad:
   stream_free(s);
@@ -195,6 +218,9 @@ bad:
 
 void stream_free(stream* s) {
   if (s->filter) gf_release(s->filter);
+  if (s->data_ready) sd_free(&s->data);
+  sb_free(&s->dec_buffered);
+  sb_free(&s->enc_buffered);
   script_free(&s->client);
   script_free(&s->upstream);
   free(s->reset_after);
@@ -256,6 +282,8 @@ static void router_headers(stream* s, bool end_stream) {
   if (s->dec_headers_continued) return;
   s->dec_headers_continued = true;
   s->up_reached = true;
+  /* The router takes the request: attempt count, virtual cluster, upstream addresses. */
+  sd_upstream_reached(&s->data);
   hm_copy(&s->up_headers, &s->req_headers);
   if (end_stream) s->up_request_complete = true;
 }
@@ -277,11 +305,30 @@ static void router_trailers(stream* s) {
 
 /* ---- client: what leaves Envoy downstream ---- */
 
+/* Utility::getResponseStatus reads :status with absl::SimpleAtoi: blanks around, an
+ * optional '+', decimal digits; 0 when that does not parse. */
+static uint64_t simple_atoi_status(const header_map* h) {
+  const header* st = hm_get_str(h, ":status");
+  if (st == NULL) return 0;
+  const char* p = st->value;
+  const char* end = st->value + st->value_len;
+  while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
+  if (p < end && *p == '+') p++;
+  const char* digits = p;
+  uint64_t v = 0;
+  while (p < end && *p >= '0' && *p <= '9' && v < 100000000000ULL) v = v * 10 + (uint64_t)(*p++ - '0');
+  if (p == digits) return 0;
+  while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
+  return p == end ? v : 0;
+}
+
 static void client_headers(stream* s, bool end_stream) {
   if (s->enc_headers_continued) return;
   s->enc_headers_continued = true;
   s->client_got_headers = true;
   hm_copy(&s->client_headers, s->resp_headers);
+  /* The connection manager records the response code as the headers reach the codec. */
+  sd_set_response_code(&s->data, simple_atoi_status(s->resp_headers));
   if (end_stream) stream_end(s, NULL);
 }
 
@@ -315,12 +362,36 @@ static bool is_grpc_request(const header_map* h) {
          (ct->value_len == n || ct->value[n] == '+');
 }
 
+stream_data* fm_data(stream* s) { return &s->data; }
+
+/* Marks a call into the golang filter (the filter call state addData looks at); returns
+ * the state to put back after it. */
+static call_state enter_call(stream* s, call_state call) {
+  call_state saved = s->call;
+  s->call = call;
+  return saved;
+}
+
 static void fm_decode_headers(stream* s, bool end_stream) {
   const header* method = hm_get_str(&s->req_headers, ":method");
   s->is_head = method && method->value_len == 4 && memcmp(method->value, "HEAD", 4) == 0;
   s->is_grpc = is_grpc_request(&s->req_headers);
   s->observed_decode_end = end_stream;
-  if (gf_decode_headers(s->filter, &s->req_headers, end_stream)) router_headers(s, end_stream);
+  call_state saved = enter_call(s, CALL_DECODE_HEADERS);
+  bool done = gf_decode_headers(s->filter, &s->req_headers, end_stream);
+  s->call = saved;
+  if (!done) {
+    s->dec_stopped = true;
+    return;
+  }
+  /* A headers-only request to which the filter added a body: the headers go on without
+   * the end of stream, the body ends it (continue_data_entry in decodeHeaders). */
+  bool body_added = end_stream && s->dec_has_buffered;
+  router_headers(s, end_stream && !body_added);
+  if (body_added) {
+    s->dec_stopped = true;
+    fm_continue_decoding(s);
+  }
 }
 
 static void fm_decode_data(stream* s, const strbuf* chunk, bool end_stream) {
@@ -328,25 +399,55 @@ static void fm_decode_data(stream* s, const strbuf* chunk, bool end_stream) {
   strbuf data;
   sb_init(&data);
   sb_append(&data, chunk->data, chunk->len);
-  if (gf_decode_data(s->filter, &data, end_stream)) router_data(s, &data, end_stream);
+  call_state saved = enter_call(s, CALL_DECODE_DATA);
+  bool done = gf_decode_data(s->filter, &data, end_stream);
+  s->call = saved;
+  if (done) {
+    s->dec_stopped = false;
+    router_data(s, &data, end_stream);
+  } else {
+    s->dec_stopped = true;
+  }
   sb_free(&data);
 }
 
 static void fm_decode_trailers(stream* s) {
   s->req_has_trailers = true;
   hm_copy(&s->req_trailers, &s->client.trailers);
-  if (gf_decode_trailers(s->filter, &s->req_trailers)) router_trailers(s);
+  call_state saved = enter_call(s, CALL_DECODE_TRAILERS);
+  bool done = gf_decode_trailers(s->filter, &s->req_trailers);
+  s->call = saved;
+  if (done) {
+    s->dec_stopped = false;
+    router_trailers(s);
+  } else {
+    s->dec_stopped = true;
+  }
 }
 
-/* ActiveStreamFilterBase::commonContinue for the decoder side. */
+/* ActiveStreamFilterBase::commonContinue for the decoder side: headers (unless they went
+ * on already), the data the filter added, then the trailers. */
 void fm_continue_decoding(stream* s) {
   if (s->ended) return;
-  router_headers(s, s->observed_decode_end && !s->req_has_trailers);
-  if (s->req_has_trailers) router_trailers(s);
+  s->dec_stopped = false;
+  router_headers(s, s->observed_decode_end && !s->dec_has_buffered && !s->req_has_trailers);
+  bool had_trailers = s->req_has_trailers;
+  if (s->dec_has_buffered) {
+    strbuf data;
+    sb_init(&data);
+    sb_move(&data, &s->dec_buffered);
+    s->dec_has_buffered = false;
+    router_data(s, &data, s->observed_decode_end && !had_trailers);
+    sb_free(&data);
+  }
+  if (had_trailers) router_trailers(s);
 }
 
+/* injectDecodedDataToFilterChain: with ext_proc_inject_data_with_state_update (on by
+ * default) the filter manager's observed end of stream becomes the injected frame's. */
 void fm_inject_decoded(stream* s, strbuf* data, bool end_stream) {
   if (s->ended) return;
+  s->observed_decode_end = end_stream;
   router_data(s, data, end_stream);
 }
 
@@ -354,28 +455,103 @@ void fm_inject_decoded(stream* s, strbuf* data, bool end_stream) {
 
 static void fm_encode_headers(stream* s, bool end_stream) {
   s->observed_encode_end = end_stream;
-  if (gf_encode_headers(s->filter, s->resp_headers, end_stream)) client_headers(s, end_stream);
+  call_state saved = enter_call(s, CALL_ENCODE_HEADERS);
+  bool done = gf_encode_headers(s->filter, s->resp_headers, end_stream);
+  s->call = saved;
+  if (!done) {
+    s->enc_stopped = true;
+    return;
+  }
+  bool body_added = end_stream && s->enc_has_buffered;
+  client_headers(s, end_stream && !body_added);
+  if (body_added) {
+    s->enc_stopped = true;
+    fm_continue_encoding(s);
+  }
 }
 
 static void fm_encode_data(stream* s, strbuf* data, bool end_stream) {
   if (end_stream) s->observed_encode_end = true;
-  if (gf_encode_data(s->filter, data, end_stream)) client_data(s, data, end_stream);
+  call_state saved = enter_call(s, CALL_ENCODE_DATA);
+  bool done = gf_encode_data(s->filter, data, end_stream);
+  s->call = saved;
+  if (done) {
+    s->enc_stopped = false;
+    client_data(s, data, end_stream);
+  } else {
+    s->enc_stopped = true;
+  }
 }
 
 static void fm_encode_trailers(stream* s) {
   s->resp_has_trailers = true;
-  if (gf_encode_trailers(s->filter, &s->resp_trailers)) client_trailers(s);
+  call_state saved = enter_call(s, CALL_ENCODE_TRAILERS);
+  bool done = gf_encode_trailers(s->filter, &s->resp_trailers);
+  s->call = saved;
+  if (done) {
+    s->enc_stopped = false;
+    client_trailers(s);
+  } else {
+    s->enc_stopped = true;
+  }
 }
 
 void fm_continue_encoding(stream* s) {
   if (s->ended) return;
-  if (!s->enc_headers_continued) client_headers(s, s->observed_encode_end && !s->resp_has_trailers);
-  if (s->resp_has_trailers && !s->ended) client_trailers(s);
+  s->enc_stopped = false;
+  if (!s->enc_headers_continued) client_headers(s, s->observed_encode_end && !s->enc_has_buffered && !s->resp_has_trailers);
+  bool had_trailers = s->resp_has_trailers;
+  if (s->enc_has_buffered && !s->ended) {
+    strbuf data;
+    sb_init(&data);
+    sb_move(&data, &s->enc_buffered);
+    s->enc_has_buffered = false;
+    client_data(s, &data, s->observed_encode_end && !had_trailers);
+    sb_free(&data);
+  }
+  if (had_trailers && !s->ended) client_trailers(s);
 }
 
 void fm_inject_encoded(stream* s, strbuf* data, bool end_stream) {
   if (s->ended) return;
+  s->observed_encode_end = end_stream;
   client_data(s, data, end_stream);
+}
+
+static void send_local_reply(stream* s, int code, const strbuf* body, const header_map* extra,
+                             int64_t grpc_status, const char* details, size_t details_len);
+
+/* FilterManager::addDecodedData / addEncodedData: between calls and in a headers or data
+ * call the data is buffered (it goes on when the filter continues); in a trailers call of
+ * a filter that lets frames through it goes on at once, before the trailers. Anything else
+ * is a filter bug Envoy answers with a 502. */
+void fm_add_data(stream* s, bool encoding, strbuf* data) {
+  if (s->ended) return;
+  call_state headers = encoding ? CALL_ENCODE_HEADERS : CALL_DECODE_HEADERS;
+  call_state body = encoding ? CALL_ENCODE_DATA : CALL_DECODE_DATA;
+  call_state trailers = encoding ? CALL_ENCODE_TRAILERS : CALL_DECODE_TRAILERS;
+  bool stopped = encoding ? s->enc_stopped : s->dec_stopped;
+  if (s->call == CALL_NONE || s->call == headers || s->call == body || (s->call == trailers && stopped)) {
+    if (encoding) {
+      s->enc_has_buffered = true;
+      sb_move(&s->enc_buffered, data);
+    } else {
+      s->dec_has_buffered = true;
+      sb_move(&s->dec_buffered, data);
+    }
+  } else if (s->call == trailers) {
+    if (encoding) client_data(s, data, false);
+    else router_data(s, data, false);
+  } else {
+    strbuf text;
+    sb_init(&text);
+    sb_append_str(&text, "Filter error");
+    header_map none;
+    hm_init(&none);
+    const char* details = encoding ? "filter_added_invalid_response_data" : "filter_added_invalid_request_data";
+    send_local_reply(s, 502, &text, &none, 14, details, strlen(details));
+    sb_free(&text);
+  }
 }
 
 /* ---- local replies: FilterManager::sendLocalReply and Utility::prepareLocalReply ---- */
@@ -446,8 +622,9 @@ static header_map* local_reply_headers(stream* s, int code, const strbuf* body, 
 }
 
 static void send_local_reply(stream* s, int code, const strbuf* body, const header_map* extra,
-                             int64_t grpc_status) {
+                             int64_t grpc_status, const char* details, size_t details_len) {
   if (s->ended) return;
+  sd_set_details(&s->data, details, details_len);
   strbuf out_body;
   sb_init(&out_body);
   if (s->resp_headers == NULL) {
@@ -487,7 +664,7 @@ void fm_send_local_reply(stream* s, int code, const strbuf* body, const header_m
     hm_copy(&s->lr_headers, headers);
     sb_append(&s->lr_details, details->data, details->len);
   }
-  send_local_reply(s, code, body, headers, grpc_status);
+  send_local_reply(s, code, body, headers, grpc_status, details->data ? details->data : "", details->len);
 }
 
 /* ActiveStream::onIdleTimeout. */
@@ -498,7 +675,8 @@ static void idle_timeout(stream* s) {
   sb_append_str(&body, "stream timeout");
   header_map none;
   hm_init(&none);
-  send_local_reply(s, code, &body, &none, http_to_grpc_status(code));
+  static const char details[] = "stream_idle_timeout";
+  send_local_reply(s, code, &body, &none, http_to_grpc_status(code), details, sizeof details - 1);
   sb_free(&body);
 }
 
@@ -560,6 +738,10 @@ static bool deliver_upstream_event(stream* s) {
       hm_add(h, e->name, e->name_len, e->value, e->value_len);
     }
     s->resp_headers = h;
+    /* The router records the upstream's status before the encode filters run. */
+    sd_set_response_code(&s->data, (uint64_t)s->upstream_status);
+    static const char via_upstream[] = "via_upstream";
+    sd_set_details(&s->data, via_upstream, sizeof via_upstream - 1);
     fm_encode_headers(s, n == 0 && !s->upstream.has_trailers);
   } else if (i <= n) {
     strbuf data;
@@ -579,6 +761,15 @@ static void run_task(task* t) {
   task_free(t);
 }
 
+static long long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Work posted on the worker runs first, then the client's and the upstream's frames; work
+ * a Go thread posted runs only when the worker has nothing else to do, so Go's timing
+ * cannot reorder it with the frames (the hosts agree on the order). */
 void stream_run(stream* s) {
   dispatcher* d = &s->w->d;
   while (!s->ended) {
@@ -588,24 +779,42 @@ void stream_run(stream* s) {
       stream_end(s, "client");
       break;
     }
-    task* t = dispatcher_pop(d, 0);
+    task* t = dispatcher_pop_worker(d);
     if (t) {
       run_task(t);
       continue;
     }
     if (deliver_client_event(s)) continue;
     if (deliver_upstream_event(s)) continue;
-    /* Stalled: only a Go thread can move the stream now (e.g. Continue after Running). */
-    t = dispatcher_pop(d, s->idle_timeout_ms);
+    /* Stalled: only a Go thread can move the stream now (e.g. Continue after Running). A
+     * wake-up without a task (a final call Envoy refused) does not end the wait. */
+    long long deadline = now_ms() + s->idle_timeout_ms;
+    for (long long left = s->idle_timeout_ms; left > 0 && t == NULL; left = deadline - now_ms()) {
+      t = dispatcher_pop_go(d, (int)left);
+    }
     if (t) {
       run_task(t);
       continue;
     }
     idle_timeout(s);
   }
-  /* Work posted for the ended stream: Envoy drops it ("has gone or destroyed"). */
-  task* t;
-  while ((t = dispatcher_pop(d, 0)) != NULL) run_task(t);
+  /* An async hook may outlive its stream: wait (bounded by the idle timeout) for Go's
+   * final call for it, so everything the hook logs belongs to this answer. Work posted for
+   * the ended stream is dropped ("has gone or destroyed"). */
+  long long deadline = now_ms() + s->idle_timeout_ms;
+  int pending = gf_go_pending_count(s->filter);
+  for (;;) {
+    task* t;
+    while ((t = dispatcher_pop_worker(d)) != NULL || (t = dispatcher_pop_go(d, 0)) != NULL) run_task(t);
+    int now_pending = gf_go_pending_count(s->filter);
+    if (now_pending == 0) break;
+    if (now_pending < pending) deadline = now_ms() + s->idle_timeout_ms; /* each wait has its bound */
+    pending = now_pending;
+    long long left = deadline - now_ms();
+    if (left <= 0) break;
+    t = dispatcher_pop_go(d, (int)left);
+    if (t) run_task(t);
+  }
 }
 
 /* ---- the answer ---- */
@@ -674,4 +883,5 @@ void stream_write_result(stream* s, strbuf* out) {
   sb_append_str(out, ",\"trace\":[");
   sb_append(out, s->trace.data ? s->trace.data : "", s->trace.len);
   sb_append_char(out, ']');
+  sd_write_result(&s->data, out);
 }

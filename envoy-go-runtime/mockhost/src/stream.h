@@ -7,7 +7,7 @@
 #include "json.h"
 
 /* Parses the request op; on bad input returns NULL and writes err. */
-stream* stream_new(worker* w, host_config* config, const json_value* op, char* err, size_t errlen);
+stream* stream_new(worker* w, host_config* config, uint32_t concurrency, const json_value* op, char* err, size_t errlen);
 /* Drives the stream until it ends; appends the protocol answer's members (without the
  * surrounding braces, starting with a comma) to out. */
 void stream_run(stream* s);

@@ -44,6 +44,7 @@ static void pause_ms(long ms) {
 typedef struct {
   uint64_t id;
   httpConfig* c;
+  uint32_t counter, gauge, histogram; /* metric ids, 0 when the config defines none */
 } fake_config;
 
 static fake_config configs[64];
@@ -65,10 +66,20 @@ EXPORT GoUint64 envoyGoFilterNewHttpPluginConfig(httpConfig* c) {
                          : "other";
   pthread_mutex_lock(&mu);
   uint64_t id = next_id++;
-  configs[nconfigs].id = id;
-  configs[nconfigs++].c = c;
+  fake_config* fc = &configs[nconfigs++];
+  memset(fc, 0, sizeof *fc);
+  fc->id = id;
+  fc->c = c;
   pthread_mutex_unlock(&mu);
   say(2, "fake config %llu (%s, concurrency %u)", (unsigned long long)id, kind, c->concurrency);
+  if (c->plugin_name_len == 7 && memcmp(name, "metrics", 7) == 0) {
+    CAPIStatus a = envoyGoFilterHttpDefineMetric(c, 0, "fake_requests", 13, &fc->counter);
+    CAPIStatus b = envoyGoFilterHttpDefineMetric(c, 1, "fake_gauge", 10, &fc->gauge);
+    CAPIStatus d = envoyGoFilterHttpDefineMetric(c, 2, "fake_hist", 9, &fc->histogram);
+    uint32_t bad = 0;
+    CAPIStatus e = envoyGoFilterHttpDefineMetric(c, 3, "nope", 4, &bad);
+    say(2, "fake metrics ids %u %u %u (%d %d %d), bad type %d", fc->counter, fc->gauge, fc->histogram, a, b, d, e);
+  }
   return id;
 }
 
@@ -97,8 +108,11 @@ typedef struct req_state {
   processState* s;
   pthread_t thread;
   int has_thread;
+  int wakeups; /* envoyGoRequestSemaDec calls, under mu */
   struct req_state* next;
 } req_state;
+
+static pthread_cond_t woken = PTHREAD_COND_INITIALIZER;
 
 static req_state* reqs;
 
@@ -162,6 +176,108 @@ static void* late_continue(void* arg) {
   return NULL;
 }
 
+/* A getter called off the worker: on CAPIYield, waits for the host's wake-up. */
+static void wait_for_wakeup(req_state* rs, CAPIStatus st, int* seen) {
+  if (st != CAPIYield) return;
+  pthread_mutex_lock(&mu);
+  while (rs->wakeups == *seen) pthread_cond_wait(&woken, &mu);
+  *seen = rs->wakeups;
+  pthread_mutex_unlock(&mu);
+}
+
+static void* async_getters(void* arg) {
+  req_state* rs = arg;
+  httpRequest* r = rs->s->req;
+  int seen = 0;
+  uint64_t md = 0, fs = 0, prop = 0, secret = 0;
+  int md_len = 0, fs_len = 0, prop_len = 0, secret_len = 0, rc = -99;
+  CAPIStatus st = envoyGoFilterHttpGetDynamicMetadata(r, "f", 1, &md, &md_len);
+  wait_for_wakeup(rs, st, &seen);
+  CAPIStatus st2 = envoyGoFilterHttpGetStringFilterState(r, "fs", 2, &fs, &fs_len);
+  wait_for_wakeup(rs, st2, &seen);
+  char fs_value[32];
+  snprintf(fs_value, sizeof fs_value, "%.*s", fs_len, (const char*)(uintptr_t)fs);
+  CAPIStatus st3 = envoyGoFilterHttpGetStringProperty(r, "p", 1, &prop, &prop_len, &rc);
+  wait_for_wakeup(rs, st3, &seen);
+  char prop_value[32];
+  snprintf(prop_value, sizeof prop_value, "%.*s", prop_len, (const char*)(uintptr_t)prop);
+  CAPIStatus st4 = envoyGoFilterHttpGetStringSecret(r, "nope", 4, &secret, &secret_len);
+  wait_for_wakeup(rs, st4, &seen);
+  uint64_t route = 0;
+  int route_len = 0;
+  CAPIStatus st5 = envoyGoFilterHttpGetStringValue(r, 1, &route, &route_len);
+  say(2, "fake async getters %d/%d/%d/%d/%d metadata=%d bytes fs=%s property=%s rc=%d secret_len=%d route=%.*s", st, st2, st3,
+      st4, st5, md_len, fs_value, prop_value, rc, secret_len, route_len, (const char*)(uintptr_t)route);
+  CAPIStatus st6 = envoyGoFilterHttpAddData(rs->s, "more", 4, false);
+  CAPIStatus st7 = envoyGoFilterHttpSetUpstreamOverrideHost(rs->s, "10.0.0.1:80", 11, true);
+  CAPIStatus st8 = envoyGoFilterHttpClearRouteCache(r, false);
+  say(2, "fake async writes %d/%d/%d", st6, st7, st8);
+  envoyGoFilterHttpContinue(rs->s, 2);
+  return NULL;
+}
+
+static void* async_inject(void* arg) {
+  req_state* rs = arg;
+  pause_ms(10);
+  CAPIStatus st = envoyGoFilterHttpInjectData(rs->s, "[inj]", 5);
+  say(2, "fake async inject %d", st);
+  envoyGoFilterHttpContinue(rs->s, 2);
+  return NULL;
+}
+
+/* The C API calls a filter makes on the worker thread, with fixed arguments. */
+static void sync_capi(processState* s) {
+  httpRequest* r = s->req;
+  uint64_t data = 0, number = 0;
+  int len = 0;
+  CAPIStatus a = envoyGoFilterHttpGetStringValue(r, 1, &data, &len);
+  char route[32];
+  snprintf(route, sizeof route, "%.*s", len, (const char*)(uintptr_t)data);
+  CAPIStatus b = envoyGoFilterHttpGetIntegerValue(r, 3, &number);
+  CAPIStatus c = envoyGoFilterHttpGetIntegerValue(r, 6, &number); /* no attempt before the router */
+  /* google.protobuf.Value{string_value: "v"} */
+  static const char value[] = {0x1a, 0x01, 'v'};
+  CAPIStatus d = envoyGoFilterHttpSetDynamicMetadata(r, "f", 1, "k", 1, (void*)value, sizeof value);
+  data = 0, len = 0;
+  CAPIStatus e = envoyGoFilterHttpGetDynamicMetadata(r, "f", 1, &data, &len);
+  int md_len = len;
+  CAPIStatus f = envoyGoFilterHttpSetStringFilterState(r, "fs", 2, "x", 1, 1, 1, 0);
+  data = 0, len = 0;
+  CAPIStatus g = envoyGoFilterHttpGetStringFilterState(r, "fs", 2, &data, &len);
+  int rc = -99;
+  CAPIStatus h = envoyGoFilterHttpGetStringProperty(r, "p", 1, &data, &len, &rc);
+  CAPIStatus i = envoyGoFilterHttpGetStringSecret(r, "s", 1, &data, &len);
+  CAPIStatus j = envoyGoFilterHttpClearRouteCache(r, true);
+  CAPIStatus k = envoyGoFilterHttpSetDrainConnectionUponCompletion(r);
+  CAPIStatus l = envoyGoFilterHttpSetUpstreamOverrideHost(s, "1.2.3.4", 7, true);
+  CAPIStatus m = envoyGoFilterHttpSetUpstreamOverrideHost(s, "host", 4, true);
+  CAPIStatus n = envoyGoFilterHttpAddData(s, "added", 5, false);
+  CAPIStatus o = envoyGoFilterHttpInjectData(s, "x", 1);
+  say(2, "fake capi route=%s protocol=%llu statuses %d %d %d %d %d(%d bytes) %d %d %d %d %d %d %d %d %d %d", route,
+      (unsigned long long)number, a, b, c, d, e, md_len, f, g, h, i, j, k, l, m, n, o);
+}
+
+static void count_request(httpRequest* r) {
+  pthread_mutex_lock(&mu);
+  fake_config* fc = NULL;
+  for (int i = 0; i < nconfigs; i++) {
+    if (configs[i].id == r->configId && configs[i].counter) fc = &configs[i];
+  }
+  pthread_mutex_unlock(&mu);
+  if (fc == NULL) return;
+  uint64_t n = 0, g = 0, h = 77;
+  envoyGoFilterHttpIncrementMetric(fc->c, fc->counter, 1);
+  envoyGoFilterHttpIncrementMetric(fc->c, fc->counter, -5); /* a counter ignores it */
+  envoyGoFilterHttpIncrementMetric(fc->c, fc->gauge, 3);
+  envoyGoFilterHttpIncrementMetric(fc->c, fc->gauge, -1);
+  envoyGoFilterHttpRecordMetric(fc->c, fc->histogram, 7);
+  envoyGoFilterHttpGetMetric(fc->c, fc->counter, &n);
+  envoyGoFilterHttpGetMetric(fc->c, fc->gauge, &g);
+  envoyGoFilterHttpGetMetric(fc->c, fc->histogram, &h); /* no value: untouched */
+  say(2, "fake metrics counter=%llu gauge=%llu histogram=%llu", (unsigned long long)n, (unsigned long long)g,
+      (unsigned long long)h);
+}
+
 static void start(req_state* rs, processState* s, void* (*fn)(void*)) {
   rs->s = s;
   rs->has_thread = 1;
@@ -217,6 +333,16 @@ EXPORT GoUint64 envoyGoFilterOnHttpHeader(processState* s, GoUint64 end_stream, 
     return 2;
   }
   if (strcmp(a, "stall") == 0) return 0;
+  if (strcmp(a, "capi") == 0) {
+    sync_capi(s);
+    return 2;
+  }
+  if (strcmp(a, "async-getters") == 0) {
+    start(rs, s, async_getters);
+    return 0;
+  }
+  if (strcmp(a, "inject") == 0) return 2;
+  count_request(s->req);
   envoyGoFilterHttpSetHeaderHelper(s, "x-fake-seen", 11, "yes", 3, HeaderSet);
   envoyGoFilterHttpRemoveHeader(s, "x-remove", 8);
   return 2;
@@ -225,6 +351,10 @@ EXPORT GoUint64 envoyGoFilterOnHttpHeader(processState* s, GoUint64 end_stream, 
 EXPORT GoUint64 envoyGoFilterOnHttpData(processState* s, GoUint64 end_stream, GoUint64 buffer, GoUint64 length) {
   req_state* rs = find(s->req, 0);
   if (rs == NULL) return 2;
+  if (!s->is_encoding && strcmp(rs->action, "inject") == 0 && !rs->has_thread) {
+    start(rs, s, async_inject);
+    return 0;
+  }
   if (!s->is_encoding && strcmp(rs->action, "buffer") == 0) {
     char* data = malloc(length + 1);
     envoyGoFilterHttpGetBuffer(s, buffer, data);
@@ -278,6 +408,12 @@ EXPORT void envoyGoFilterOnHttpDestroy(httpRequest* r, GoUint64 reason) {
   envoyGoFilterHttpFinalize(r, 0);
 }
 
-EXPORT void envoyGoRequestSemaDec(httpRequest* r) { (void)r; }
+EXPORT void envoyGoRequestSemaDec(httpRequest* r) {
+  req_state* rs = find(r, 0);
+  pthread_mutex_lock(&mu);
+  if (rs) rs->wakeups++;
+  pthread_cond_broadcast(&woken);
+  pthread_mutex_unlock(&mu);
+}
 
 EXPORT void envoyGoFilterCleanUp(void) {}

@@ -6,7 +6,9 @@
 
 #include "../src/headers.h"
 #include "../src/json.h"
+#include "../src/metrics.h"
 #include "../src/pb.h"
+#include "../src/stream_data.h"
 #include "../src/util.h"
 
 static int failures;
@@ -239,6 +241,207 @@ static void test_headers(void) {
   hm_free(&r);
 }
 
+static void expect_number(double d, const char* want) {
+  strbuf out;
+  sb_init(&out);
+  json_write_double(&out, d);
+  if (!sb_equals(&out, want)) {
+    fprintf(stderr, "number %.17g: got %s, want %s\n", d, out.data, want);
+    failures++;
+  }
+  sb_free(&out);
+}
+
+/* JavaScript's Number.prototype.toString, which the TypeScript host's JSON uses. */
+static void test_js_numbers(void) {
+  expect_number(0, "0");
+  expect_number(-0.0, "0");
+  expect_number(1.5, "1.5");
+  expect_number(-2.5, "-2.5");
+  expect_number(100, "100");
+  expect_number(0.1, "0.1");
+  expect_number(0.1 + 0.2, "0.30000000000000004");
+  expect_number(1e20, "100000000000000000000");
+  expect_number(1e21, "1e+21");
+  expect_number(123456789012345680000.0, "123456789012345680000");
+  expect_number(0.000001, "0.000001");
+  expect_number(1e-7, "1e-7");
+  expect_number(1.5e-7, "1.5e-7");
+  expect_number(5e-324, "5e-324");
+  expect_number(1.7976931348623157e308, "1.7976931348623157e+308");
+  expect_number(9007199254740993.0, "9007199254740992");
+}
+
+static void expect_value_round_trip(const char* json, const char* want) {
+  char err[128];
+  json_value* v = parse(json, err);
+  strbuf pb, out;
+  sb_init(&pb);
+  sb_init(&out);
+  pb_json_value(&pb, v);
+  json_value* back = pb_value_to_json(pb.data, pb.len);
+  CHECK(back != NULL);
+  if (back) json_write_value(&out, back);
+  if (!sb_equals(&out, want)) {
+    fprintf(stderr, "value %s: read back %s, want %s\n", json, out.data ? out.data : "(null)", want);
+    failures++;
+  }
+  json_free(v);
+  json_free(back);
+  sb_free(&pb);
+  sb_free(&out);
+}
+
+static void test_pb_values(void) {
+  expect_value_round_trip("\"s\"", "\"s\"");
+  expect_value_round_trip("1.50", "1.5");
+  expect_value_round_trip("true", "true");
+  expect_value_round_trip("null", "null");
+  expect_value_round_trip("{\"a\":[1,\"x\",{\"b\":null}],\"c\":{}}", "{\"a\":[1,\"x\",{\"b\":null}],\"c\":{}}");
+  /* the last member of the oneof wins; unknown fields are skipped */
+  static const char two[] = {0x1a, 0x01, 'a', 0x20, 0x01, 0x38, 0x05};
+  json_value* v = pb_value_to_json(two, sizeof two);
+  CHECK(v && v->type == JSON_BOOL && v->boolean);
+  json_free(v);
+  static const char truncated[] = {0x1a, 0x05, 'a'};
+  CHECK(pb_value_to_json(truncated, sizeof truncated) == NULL);
+  static const char group[] = {0x0b};
+  CHECK(pb_value_to_json(group, sizeof group) == NULL);
+}
+
+static void test_metrics(void) {
+  metric_table a, b;
+  metric_table_init(&a);
+  metric_table_init(&b);
+  uint32_t c1 = 0, c2 = 0, g = 0, h = 0, bad = 0;
+  CHECK(metric_define(&a, METRIC_COUNTER, "hits", 4, &c1) == CAPIOK && c1 == 4);
+  CHECK(metric_define(&a, METRIC_GAUGE, "level", 5, &g) == CAPIOK && g == 5);
+  CHECK(metric_define(&a, METRIC_HISTOGRAM, "sizes", 5, &h) == CAPIOK && h == 6);
+  CHECK(metric_define(&a, 3, "x", 1, &bad) == CAPIValueNotFound && bad == 0);
+  /* another config naming the same stat shares it, with ids of its own */
+  CHECK(metric_define(&b, METRIC_COUNTER, "hits", 4, &c2) == CAPIOK && c2 == 4);
+  metric_increment(&a, c1, 2);
+  metric_increment(&a, c1, -7); /* a counter ignores what is not positive */
+  metric_record(&b, c2, 3);     /* recording into a counter adds */
+  metric_increment(&a, g, 5);
+  metric_increment(&a, g, -2);
+  metric_record(&a, h, 9);
+  metric_record(&a, h, 1);
+  metric_increment(&a, 99, 1); /* unknown ids are ignored */
+  uint64_t v = 42;
+  metric_get(&a, c1, &v);
+  CHECK(v == 5);
+  metric_get(&a, g, &v);
+  CHECK(v == 3);
+  v = 42;
+  metric_get(&a, h, &v);
+  CHECK(v == 42); /* a histogram has no value to give */
+  strbuf out;
+  sb_init(&out);
+  CHECK(metrics_write_json(&out));
+  CHECK(sb_equals(&out, "{\"counters\":{\"hits\":5},\"gauges\":{\"level\":3},\"histograms\":{\"sizes\":[9,1]}}"));
+  sb_free(&out);
+  metrics_free_all();
+  sb_init(&out);
+  CHECK(!metrics_write_json(&out) && out.len == 0);
+  sb_free(&out);
+  metric_table_free(&a);
+  metric_table_free(&b);
+}
+
+static void test_ip_authority(void) {
+  /* Text after the last colon that reads as a port is split off first: "fe80::1" is the
+   * host "fe80:" with port 1, not an address. */
+  const char* yes[] = {"1.2.3.4", "1.2.3.4:80", "1.2.3.4: +80 ", "[::1]", "[::1]:8443", "::ab", "[fe80::1]:0"};
+  const char* no[] = {"", "host", "host:80", "::1", "fe80::1", "1.2.3.4:65536", "01.2.3.4", "1.2.3", "[::1]:x", "[fe80::1%eth0]", "[1.2.3.4]:80:1"};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+    if (!is_ip_authority(yes[i], strlen(yes[i]))) {
+      fprintf(stderr, "%s should be an IP authority\n", yes[i]);
+      failures++;
+    }
+  }
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+    if (is_ip_authority(no[i], strlen(no[i]))) {
+      fprintf(stderr, "%s should not be an IP authority\n", no[i]);
+      failures++;
+    }
+  }
+}
+
+static void expect_sd_error(const char* op, const char* want) {
+  char err[256] = "";
+  json_value* v = parse(op, err);
+  string_map none = {0};
+  stream_data d;
+  bool ok = sd_init(&d, v, &none, 2, err, sizeof err);
+  sd_free(&d);
+  json_free(v);
+  if (ok || strcmp(err, want) != 0) {
+    fprintf(stderr, "%s: got \"%s\", want \"%s\"\n", op, ok ? "(ok)" : err, want);
+    failures++;
+  }
+}
+
+static void test_stream_data(void) {
+  char err[256];
+  string_map secrets = {0};
+  json_value* cfg = parse("{\"token\":\"t\"}", err);
+  CHECK(string_map_read(&secrets, cfg, "secrets", err, sizeof err));
+  json_free(cfg);
+  json_value* op = parse("{\"streamInfo\":{\"routeName\":\"r\",\"virtualClusterName\":\"vc\",\"workerId\":1},"
+                         "\"properties\":{\"p\":\"v\"},\"metadata\":{\"ns\":{\"n\":1.0}}}", err);
+  stream_data d;
+  CHECK(sd_init(&d, op, &secrets, 2, err, sizeof err));
+  json_free(op);
+  strbuf scratch;
+  sb_init(&scratch);
+  uint64_t data = 0, n = 0;
+  int len = 0;
+  CHECK(sd_get_string_value(&d, 1, &scratch, &data, &len) == CAPIOK && len == 1 && memcmp((char*)(uintptr_t)data, "r", 1) == 0);
+  /* upstream values wait for the router; an unknown id is Envoy's crash */
+  CHECK(sd_get_string_value(&d, 12, &scratch, &data, &len) == CAPIValueNotFound);
+  CHECK(sd_get_integer_value(&d, 6, &n) == CAPIValueNotFound);
+  sd_upstream_reached(&d);
+  CHECK(sd_get_string_value(&d, 12, &scratch, &data, &len) == CAPIOK && len == 2);
+  CHECK(sd_get_integer_value(&d, 6, &n) == CAPIOK && n == 1);
+  CHECK(sd_get_integer_value(&d, 3, &n) == CAPIOK && n == 1);
+  CHECK(sd_get_string_value(&d, 42, &scratch, &data, &len) == CAPIInternalFailure);
+  CHECK(sd_get_integer_value(&d, 100, &n) == CAPIOK && n == 0);
+  CHECK(d.worker_id == 1);
+  len = 0;
+  sd_get_secret(&d, "token", 5, &scratch, &data, &len);
+  CHECK(len == 1);
+  sd_get_secret(&d, "none", 4, &scratch, &data, &len);
+  CHECK(len == -1);
+  /* an empty string object is told apart from none by its pointer */
+  sd_set_filter_state(&d, "e", 1, "", 0, 1, 0);
+  data = 0;
+  sd_get_filter_state(&d, "e", 1, &scratch, &data, &len);
+  CHECK(data != 0 && len == 0);
+  sd_set_filter_state(&d, "e", 1, "x", 1, 2, 0); /* another life span: ignored */
+  static const char value[] = {0x10 | 0x01, 0, 0, 0, 0, 0, 0, 0x04, 0x40}; /* number 2.5 */
+  CHECK(sd_set_metadata(&d, "ns", 2, "m", 1, value, sizeof value));
+  CHECK(!sd_set_metadata(&d, "ns", 2, "bad", 3, "\x1a\x09", 2));
+  sd_route_cache(&d, false);
+  sd_set_drain(&d);
+  strbuf out;
+  sb_init(&out);
+  sd_write_result(&d, &out);
+  CHECK(sb_equals(&out, ",\"metadata\":{\"ns\":{\"n\":1,\"m\":2.5}},\"filterState\":{\"e\":{\"value\":\"\",\"lifeSpan\":1,"
+                        "\"streamSharing\":0}},\"routeCache\":[\"clear\"],\"drainConnection\":true"));
+  sb_free(&out);
+  sb_free(&scratch);
+  sd_free(&d);
+  string_map_free(&secrets);
+
+  expect_sd_error("{\"streamInfo\":[]}", "streamInfo must be an object");
+  expect_sd_error("{\"streamInfo\":{\"workerId\":2}}", "streamInfo.workerId must be an integer in 0..1");
+  expect_sd_error("{\"streamInfo\":{\"attemptCount\":1.5}}", "streamInfo.attemptCount must be an integer in 1..4294967295");
+  expect_sd_error("{\"streamInfo\":{\"upstreamLocalAddress\":1}}", "streamInfo.upstreamLocalAddress must be a string or null");
+  expect_sd_error("{\"secrets\":{\"a\":null}}", "secrets must be an object of strings");
+  expect_sd_error("{\"filterState\":{\"k\":{\"value\":\"v\",\"streamSharing\":5}}}", "filterState[\"k\"].streamSharing must be 0, 1 or 2");
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: unit-tests <testdata/configs>\n");
@@ -250,6 +453,11 @@ int main(int argc, char** argv) {
   test_json();
   test_pb(argv[1]);
   test_headers();
+  test_js_numbers();
+  test_pb_values();
+  test_metrics();
+  test_ip_authority();
+  test_stream_data();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -14,6 +14,9 @@ func init() {
 	api.Register(&api.Plugin{Name: "create-panics", NewFilter: func(api.Context, any) any {
 		panic(stringer{"factory exploded"})
 	}})
+	api.Register(&api.Plugin{Name: "capi-filter", NewFilter: newCapiFilter})
+	api.Register(&api.Plugin{Name: "async-filter", NewFilter: newAsyncFilter})
+	api.Register(&api.Plugin{Name: "metrics-filter", DecodeConfig: decodeMode, Configure: configureMetrics, NewFilter: newMetricsFilter})
 	api.Register(&api.Plugin{Name: "decoder-panics",
 		DecodeConfig: func([]byte) (any, error) { panic("kaput") },
 		NewFilter:    func(api.Context, any) any { return struct{}{} }})
