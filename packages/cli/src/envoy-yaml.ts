@@ -1,3 +1,4 @@
+import { CONSUMERS_PLUGIN } from "@mosn-ts/sdk/testing";
 import type { EnvoyTarget } from "./envoy-versions.js";
 
 export interface FilterSnippetInput {
@@ -5,8 +6,11 @@ export interface FilterSnippetInput {
   /** Path of the .so as Envoy will see it. */
   libraryPath: string;
   plugins: { name: string; config: unknown }[];
+  /** The library's consumers; when given, a mosn-ts-consumers entry comes first. */
+  consumers?: unknown[];
   envoy: EnvoyTarget;
 }
+
 
 /**
  * The http_filters entries that load the plugins into Envoy's golang filter. Plugin configs
@@ -21,7 +25,10 @@ export function filterSnippet(input: FilterSnippetInput): string {
     "# Put these entries in an HttpConnectionManager's http_filters, before envoy.filters.http.router.",
     "http_filters:",
   ];
-  for (const plugin of input.plugins) {
+  const entries = input.consumers
+    ? [{ name: CONSUMERS_PLUGIN, config: { consumers: input.consumers } }, ...input.plugins]
+    : input.plugins;
+  for (const plugin of entries) {
     lines.push(
       "- name: envoy.filters.http.golang",
       "  typed_config:",

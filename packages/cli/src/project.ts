@@ -13,6 +13,8 @@ export interface Project {
   envoy?: string;
   /** Example plugin configs by plugin name, used for the generated envoy.yaml and `mosn-ts run`. */
   configs: Record<string, unknown>;
+  /** The library's consumers (the `mosn-ts-consumers` config), if the project declares any. */
+  consumers?: unknown[];
   distDir: string;
   goDir: string;
 }
@@ -21,6 +23,7 @@ interface ProjectSettings {
   entries?: unknown;
   envoy?: unknown;
   configs?: unknown;
+  consumers?: unknown;
 }
 
 const DEFAULT_ENTRIES = ["src/filter.ts", "src/index.ts"];
@@ -46,6 +49,7 @@ export function loadProject(dirArg: string | undefined): Project {
     entries: resolveEntries(dir, settings.entries, pkgPath),
     envoy: typeof settings.envoy === "string" ? settings.envoy : undefined,
     configs: isPlainObject(settings.configs) ? settings.configs : {},
+    consumers: readConsumers(settings.consumers, pkgPath),
     distDir,
     goDir: join(distDir, "go"),
   };
@@ -73,4 +77,10 @@ function resolveEntries(dir: string, configured: unknown, pkgPath: string): stri
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function readConsumers(value: unknown, pkgPath: string): unknown[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new CliError(`${pkgPath}: "mosn-ts".consumers must be an array of consumers`);
+  return value;
 }

@@ -32,3 +32,20 @@ describe("filterSnippet", () => {
     expect(text).toContain("contrib-v1.39.1");
   });
 });
+
+describe("filterSnippet with consumers", () => {
+  it("loads the consumer registry in a mosn-ts-consumers entry before the plugins", () => {
+    const consumers = [{ name: "alice", credentials: { "key-auth": ["k1"] } }];
+    const text = filterSnippet({
+      libraryId: "lib",
+      libraryPath: "/etc/envoy/lib.so",
+      plugins: [{ name: "key-auth", config: { keys: [] } }],
+      consumers,
+      envoy: resolveEnvoyTarget("1.39"),
+    });
+    const doc = parse(text) as { http_filters: { typed_config: Record<string, any> }[] };
+    expect(doc.http_filters.map((f) => f.typed_config.plugin_name)).toEqual(["mosn-ts-consumers", "key-auth"]);
+    expect(doc.http_filters[0]!.typed_config.library_id).toBe("lib");
+    expect(doc.http_filters[0]!.typed_config.plugin_config.value).toEqual({ consumers });
+  });
+});

@@ -12,8 +12,18 @@ function target(name: string): string {
 }
 
 describe("mosn-ts init", () => {
-  it("offers the basic template", () => {
-    expect(listTemplates()).toContain("basic");
+  it("offers the basic and key-auth templates", () => {
+    expect(listTemplates()).toEqual(expect.arrayContaining(["basic", "key-auth"]));
+  });
+
+  it("writes a template's consumers into the project settings", () => {
+    const dir = target("gate");
+    init(dir, { template: "key-auth" }, quiet);
+    const settings = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))["mosn-ts"];
+    expect(settings.consumers.map((c: { name: string }) => c.name)).toEqual(["alice", "bob"]);
+    expect(settings.configs.gate.keys).toContainEqual({ name: "x-api-key", source: "header" });
+    const yaml = readFileSync(join(dir, "envoy.yaml"), "utf8");
+    expect(yaml.indexOf("plugin_name: mosn-ts-consumers")).toBeLessThan(yaml.indexOf("plugin_name: gate"));
   });
 
   it("writes a ready project named after the folder", () => {
@@ -52,5 +62,6 @@ describe("mosn-ts init", () => {
     expect(readFileSync(join(full, "keep.txt"), "utf8")).toBe("mine");
     expect(() => init(target("x"), { template: "nope" }, quiet)).toThrow(/unknown template "nope"; available: .*basic/);
     expect(() => init(target("Bad_Name"), {}, quiet)).toThrow(CliError);
+    expect(() => init(target("mosn-ts-consumers"), {}, quiet)).toThrow(/reserved/);
   });
 });

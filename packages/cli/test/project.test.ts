@@ -27,7 +27,7 @@ describe("loadProject", () => {
     const dir = scratch({
       "package.json": JSON.stringify({
         name: "multi",
-        "mosn-ts": { entries: ["a.ts", "b.ts"], envoy: "1.38", configs: { a: { x: 1 } } },
+        "mosn-ts": { entries: ["a.ts", "b.ts"], envoy: "1.38", configs: { a: { x: 1 } }, consumers: [{ name: "c" }] },
       }),
       "a.ts": "",
       "b.ts": "",
@@ -36,6 +36,7 @@ describe("loadProject", () => {
     expect(p.entries).toEqual([join(dir, "a.ts"), join(dir, "b.ts")]);
     expect(p.envoy).toBe("1.38");
     expect(p.configs).toEqual({ a: { x: 1 } });
+    expect(p.consumers).toEqual([{ name: "c" }]);
   });
 
   it("explains what is missing", () => {

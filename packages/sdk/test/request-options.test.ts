@@ -104,4 +104,21 @@ describe("buildRequestOp: v2 inputs", () => {
   it("leaves them out when not given, so v1 ops stay as they were", () => {
     expect(Object.keys(buildRequestOp({}, "r1")).sort()).toEqual(["id", "op", "request"]);
   });
+
+  it("turns consumer into the filter state entry setConsumer writes, beside other filter state", () => {
+    expect(buildRequestOp({ consumer: "alice" }, "r").filterState).toEqual({
+      "mosn-ts.consumer": { value: "alice", lifeSpan: 1, streamSharing: 0 },
+    });
+    expect(buildRequestOp({ consumer: "bob", filterState: { a: "1" } }, "r").filterState).toEqual({
+      a: "1",
+      "mosn-ts.consumer": { value: "bob", lifeSpan: 1, streamSharing: 0 },
+    });
+  });
+
+  it("refuses a consumer given twice, or not as a name", () => {
+    expect(() => buildRequestOp({ consumer: "a", filterState: { "mosn-ts.consumer": "b" } }, "r")).toThrow(
+      'give the consumer either as consumer or as filterState["mosn-ts.consumer"], not both',
+    );
+    expect(() => buildRequestOp({ consumer: 3 as never }, "r")).toThrow("consumer must be a consumer name (a string)");
+  });
 });

@@ -102,8 +102,9 @@ describe("TsHost protocol operations", () => {
     expect(answer).toEqual({
       op: "config",
       ok: false,
-      error: 'unknown plugin "other": this library registers "cfg"',
-      logs: [{ level: "error", message: 'unknown plugin "other": this library registers "cfg"' }],
+      // Every library also registers the runtime's built-in consumers plugin.
+      error: 'unknown plugin "other": this library registers "cfg", "mosn-ts-consumers"',
+      logs: [{ level: "error", message: 'unknown plugin "other": this library registers "cfg", "mosn-ts-consumers"' }],
     });
   });
 

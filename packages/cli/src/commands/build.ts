@@ -51,6 +51,7 @@ export async function build(options: BuildOptions, log: (line: string) => void):
       libraryId: soName,
       libraryPath: `/etc/envoy/${soName}.so`,
       plugins: result.plugins.map((p) => ({ name: p.name, config: project.configs[p.name] })),
+      consumers: project.consumers,
       envoy,
     }),
   );

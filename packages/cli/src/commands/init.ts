@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import { CONSUMERS_PLUGIN } from "@mosn-ts/sdk/testing";
 import { CliError } from "../errors.js";
 import { cliPackageDir, sdkPackageDir, templatesDir } from "../locations.js";
 
@@ -33,6 +34,9 @@ export function init(dirArg: string, options: InitOptions, log: (line: string) =
   if (!/^[a-z][a-z0-9-]*$/.test(name)) {
     throw new CliError(`"${name}" is not a valid plugin name: use lower-case letters, digits and dashes (--name)`);
   }
+  if (name === CONSUMERS_PLUGIN) {
+    throw new CliError(`"${name}" is reserved for the runtime's consumer registry; choose another name (--name)`);
+  }
   const meta = JSON.parse(readFileSync(join(templateDir, "template.json"), "utf8")) as TemplateMeta;
   const vars: Record<string, string> = { name };
   copyTree(join(templateDir, "files"), dir, vars);
@@ -48,6 +52,8 @@ interface TemplateMeta {
   description: string;
   /** Example plugin config, with {{name}} placeholders allowed in strings. */
   config: unknown;
+  /** Example consumers for templates that use them, with {{name}} placeholders allowed. */
+  consumers?: unknown[];
 }
 
 export function listTemplates(): string[] {
@@ -62,13 +68,15 @@ export function describeTemplate(name: string): string {
 
 function packageJson(name: string, meta: TemplateMeta, vars: Record<string, string>): object {
   const config = JSON.parse(substitute(JSON.stringify(meta.config), vars));
+  const settings: Record<string, unknown> = { entries: ["src/filter.ts"], envoy: "1.39", configs: { [name]: config } };
+  if (meta.consumers) settings.consumers = JSON.parse(substitute(JSON.stringify(meta.consumers), vars));
   return {
     name,
     version: "0.1.0",
     private: true,
     type: "module",
     scripts: { build: "mosn-ts build", check: "mosn-ts check", test: "mosn-ts test" },
-    "mosn-ts": { entries: ["src/filter.ts"], envoy: "1.39", configs: { [name]: config } },
+    "mosn-ts": settings,
     devDependencies: {
       // Linked to this mosn-ts checkout: the packages are not on the npm registry.
       "@mosn-ts/cli": `file:${cliPackageDir()}`,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   buildRequestOp,
+  CONSUMERS_PLUGIN,
   NativeHost,
   type RequestOptions,
   type RequestResultData,
@@ -14,6 +15,7 @@ import { printResult } from "../print-result.js";
 interface ScenarioFile {
   plugin?: string;
   config?: unknown;
+  consumers?: unknown[];
   seed?: number;
   requests: (RequestOptions & { name?: string })[];
 }
@@ -38,6 +40,11 @@ export async function runScenarios(file: string, options: RunOptions, log: (line
   const config = scenarios.config ?? built.project.configs[plugin] ?? {};
   const host = new NativeHost({ binary: await ensureMockHost(), soPath: built.soPath, seed: scenarios.seed });
   try {
+    const consumers = scenarios.consumers ?? built.project.consumers;
+    if (consumers) {
+      const loaded = await host.config({ op: "config", plugin: CONSUMERS_PLUGIN, config: { consumers } });
+      if (!loaded.ok) throw new CliError(`the consumers were rejected: ${loaded.error}`);
+    }
     const answer = await host.config({ op: "config", plugin, config });
     if (!answer.ok) throw new CliError(`the plugin rejected its config: ${answer.error}`);
     log(`\nmock Envoy host: ${built.soPath}, plugin ${plugin}, config ${JSON.stringify(config)}`);

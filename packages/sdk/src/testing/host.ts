@@ -9,6 +9,7 @@ import {
   type BackendSelection,
 } from "./backend.js";
 import { firstDifference, normalise, showValue } from "./compare.js";
+import { CONSUMERS_PLUGIN, type ConsumerConfig } from "./consumers-config.js";
 import { BackendDivergenceError, ConfigError } from "./errors.js";
 import type { ConfigAnswer, ConfigEncoding, ConfigOp, LogLevelSetting, LogLine, MetricsSnapshot, RequestOp, RequestResultData } from "./protocol.js";
 import { checkSeed } from "./random.js";
@@ -48,6 +49,11 @@ export interface HostOptions<Config, Parsed = Config> {
   secrets?: Record<string, string>;
   /** Envoy's worker count (default 1): `streamInfo.workerId` must be below it. */
   concurrency?: number;
+  /**
+   * The library's consumers: loaded first, as the config of the built-in `mosn-ts-consumers`
+   * plugin (what `ctx.lookupConsumer` finds). Default: none loaded.
+   */
+  consumers?: ConsumerConfig[];
 }
 
 /** A configured plugin on one or two backends; every request runs on all of them. */
@@ -123,18 +129,16 @@ export async function createHostWithBackends<Config, Parsed = Config>(options: H
   if (options.config !== undefined && options.rawConfig !== undefined) {
     throw new TypeError("give config or rawConfig, not both");
   }
-  const seed = seedOf(options);
-  const op: ConfigOp = {
-    op: "config",
-    plugin: options.plugin.name,
-    config: options.rawConfig !== undefined ? options.rawConfig : (options.config ?? {}),
-  };
+  const op = hostConfigOp(options, options.plugin.name, options.rawConfig !== undefined ? options.rawConfig : (options.config ?? {}));
   if (options.encoding !== undefined) op.encoding = options.encoding;
-  if (seed !== undefined) op.seed = seed;
-  if (options.logLevel !== undefined) op.logLevel = options.logLevel;
   if (options.secrets !== undefined) op.secrets = { ...options.secrets };
-  if (options.concurrency !== undefined) op.concurrency = options.concurrency;
   try {
+    if (options.consumers !== undefined) {
+      // A copy, as Envoy would hold its own; the first config fixes the seed and concurrency.
+      const consumersOp = hostConfigOp(options, CONSUMERS_PLUGIN, { consumers: JSON.parse(JSON.stringify(options.consumers)) as unknown });
+      const loaded = agree(await runOnAll(backends, (b) => b.config(consumersOp)), "consumers config");
+      if (!loaded.ok) throw new ConfigError(loaded.error);
+    }
     const answer = agree(await runOnAll(backends, (b) => b.config(op)), "config");
     if (!answer.ok) throw new ConfigError(answer.error);
     return new Host(options.plugin.name, backends, answer);
@@ -142,6 +146,16 @@ export async function createHostWithBackends<Config, Parsed = Config>(options: H
     await Promise.all(backends.map((b) => b.close().catch(() => undefined)));
     throw err;
   }
+}
+
+/** A config op with what every config of the host carries: seed, log level, concurrency. */
+function hostConfigOp(options: HostOptions<unknown, unknown>, plugin: string, config: unknown): ConfigOp {
+  const op: ConfigOp = { op: "config", plugin, config };
+  const seed = seedOf(options);
+  if (seed !== undefined) op.seed = seed;
+  if (options.logLevel !== undefined) op.logLevel = options.logLevel;
+  if (options.concurrency !== undefined) op.concurrency = options.concurrency;
+  return op;
 }
 
 function seedOf(options: HostOptions<unknown, unknown>): number | undefined {

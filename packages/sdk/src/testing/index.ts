@@ -5,6 +5,8 @@ export type { RequestOptions, UpstreamOptions, BodyOptions, HeadersInit } from "
 export { RequestResult, ResponseView, UpstreamView } from "./result.js";
 export { ConfigError, BackendDivergenceError, HostProtocolError } from "./errors.js";
 export type { TypeDescriptor, FieldDescriptor } from "./type-descriptor.js";
+export { CONSUMERS_PLUGIN } from "./consumers-config.js";
+export type { ConsumerConfig, ConsumersConfig } from "./consumers-config.js";
 export type * from "./protocol.js";
 // For tools that drive the native host without a TypeScript plugin (the CLI's `mosn-ts run`).
 export { NativeHost } from "./native/native-host.js";

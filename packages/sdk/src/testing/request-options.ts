@@ -9,6 +9,7 @@ import type {
   UpstreamSpec,
   WireBody,
 } from "./protocol.js";
+import { CONSUMER_FILTER_STATE_KEY, CONSUMER_LIFE_SPAN, CONSUMER_STREAM_SHARING } from "./consumers-config.js";
 import { wireBody } from "./ts-host/wire.js";
 
 /** Headers as an object (a list value repeats the header) or as `[name, value]` pairs. */
@@ -59,6 +60,11 @@ export interface RequestOptions extends BodyOptions {
   metadata?: MetadataMap;
   /** Filter state earlier filters set: key → string (life span FilterChain) or `{ value, lifeSpan?, streamSharing? }`. */
   filterState?: FilterStateInput;
+  /**
+   * The consumer an earlier authentication filter set, by name: the filter state object
+   * `ctx.setConsumer` writes (`mosn-ts.consumer`, life span Request).
+   */
+  consumer?: string;
   /** How long the host waits for an async hook before the stream times out (default 1000 ms). */
   idleTimeoutMs?: number;
 }
@@ -147,8 +153,19 @@ export function buildRequestOp(options: RequestOptions, id: string): RequestOp {
   if (options.secrets !== undefined) op.secrets = { ...options.secrets };
   if (options.metadata !== undefined) op.metadata = JSON.parse(JSON.stringify(options.metadata)) as MetadataMap;
   if (options.filterState !== undefined) op.filterState = JSON.parse(JSON.stringify(options.filterState)) as FilterStateInput;
+  if (options.consumer !== undefined) op.filterState = withConsumer(op.filterState, options.consumer);
   if (options.idleTimeoutMs !== undefined) op.idleTimeoutMs = options.idleTimeoutMs;
   return op;
+}
+
+/** The `consumer` option is sugar for the filter state entry `ctx.setConsumer` makes. */
+function withConsumer(filterState: FilterStateInput | undefined, consumer: unknown): FilterStateInput {
+  if (typeof consumer !== "string") throw new TypeError("consumer must be a consumer name (a string)");
+  if (filterState !== undefined && Object.prototype.hasOwnProperty.call(filterState, CONSUMER_FILTER_STATE_KEY)) {
+    throw new TypeError(`give the consumer either as consumer or as filterState[${JSON.stringify(CONSUMER_FILTER_STATE_KEY)}], not both`);
+  }
+  const entry = { value: consumer, lifeSpan: CONSUMER_LIFE_SPAN, streamSharing: CONSUMER_STREAM_SHARING };
+  return { ...filterState, [CONSUMER_FILTER_STATE_KEY]: entry };
 }
 
 function buildUpstream(options: UpstreamOptions): UpstreamSpec {

@@ -5,6 +5,7 @@ import { DestroyReason } from "../../status.js";
 import type { HookName, LogLevelName, TraceEntry } from "../protocol.js";
 import type { SplitMix64 } from "../random.js";
 import type { ByteBuffer } from "./body-buffer.js";
+import type { ConsumerRegistry } from "./consumer-registry.js";
 import type { GoEntryPoints, GolangFilter, StreamMaps } from "./golang-filter.js";
 import type { EnvoyHeaderMap } from "./header-map.js";
 import { isAsyncFunction, isThenable, runInScope, type HookScope } from "./hook-scope.js";
@@ -29,6 +30,8 @@ export interface PluginRuntime {
   secrets: ReadonlyMap<string, string>;
   /** Envoy's worker count announced with the config. */
   concurrency: number;
+  /** The library's consumer registry at the time of the call; undefined before any was loaded. */
+  consumers(): ConsumerRegistry | undefined;
 }
 
 type StreamHook = "decodeHeaders" | "decodeData" | "decodeTrailers" | "encodeHeaders" | "encodeData" | "encodeTrailers";
@@ -57,9 +60,14 @@ export class PluginFilter implements GoEntryPoints {
   ) {}
 
   /** Connects the runtime to Envoy's side of the stream; must precede the first entry. */
-  attach(services: Omit<ContextServices, "log" | "logLevel">): void {
+  attach(services: Omit<ContextServices, "log" | "logLevel" | "consumers">): void {
     this.golang = services.golang;
-    this.ctx = createFilterContext({ ...services, log: (l, m) => this.runtime.log(l, m), logLevel: () => this.runtime.logLevel() });
+    this.ctx = createFilterContext({
+      ...services,
+      log: (l, m) => this.runtime.log(l, m),
+      logLevel: () => this.runtime.logLevel(),
+      consumers: () => this.runtime.consumers(),
+    });
   }
 
   /** An async hook is still running. */

@@ -1,12 +1,21 @@
+import type { Consumer } from "../../consumer.js";
 import type { DecoderControls, DirectionControls, FilterContext } from "../../context.js";
 import type { Logger } from "../../log.js";
 import { LogLevel } from "../../log.js";
 import type { DynamicMetadata, FilterState, FilterStateOptions } from "../../state.js";
 import { Status } from "../../status.js";
 import type { StreamInfo } from "../../stream-info.js";
+import {
+  CONSUMER_FILTER_STATE_KEY,
+  CONSUMER_LIFE_SPAN,
+  CONSUMER_METADATA_KEY,
+  CONSUMER_METADATA_NAMESPACE,
+  CONSUMER_STREAM_SHARING,
+} from "../consumers-config.js";
 import type { LogLevelName } from "../protocol.js";
 import { utf8 } from "./bytes.js";
 import { CapiFailure, type CapiResult, type CapiStatus } from "./capi-status.js";
+import type { ConsumerRegistry } from "./consumer-registry.js";
 import type { GolangFilter } from "./golang-filter.js";
 import { currentScope, isOffThread } from "./hook-scope.js";
 import { httpToGrpcStatus } from "./local-reply.js";
@@ -23,6 +32,8 @@ export interface ContextServices {
   log(level: LogLevelName, message: string): void;
   /** envoyGoFilterLogLevel: 0 (trace) .. 5 (critical), 6 when logging is off. */
   logLevel(): number;
+  /** The library's consumer registry now; undefined before any was loaded. */
+  consumers(): ConsumerRegistry | undefined;
 }
 
 /** The FilterContext the compiled runtime gives each stream, over Envoy's C API. */
@@ -37,6 +48,11 @@ export function createFilterContext(s: ContextServices): FilterContext {
     getSecret: (name) => value(s.capi.getSecret(String(name)), "getSecret"),
     clearRouteCache: () => check(s.capi.clearRouteCache(false), "clearRouteCache"),
     refreshRouteCache: () => check(s.capi.clearRouteCache(true), "refreshRouteCache"),
+    get consumer() {
+      return currentConsumer(s);
+    },
+    lookupConsumer: (kind, credential) => s.consumers()?.owning(String(kind), String(credential)),
+    setConsumer: (consumer) => setConsumer(s.capi, consumer),
     decoder: createDecoderControls(s.golang),
     encoder: createDirectionControls(s.golang, s.golang.encoding, "encoder"),
   };
@@ -179,6 +195,25 @@ function createFilterState(capi: StreamCapi): FilterState {
       check(capi.setStringFilterState(String(key), String(v), lifeSpan, streamSharing), "filterState.set");
     },
   };
+}
+
+/**
+ * The consumer travels as Envoy state, not in the runtime: a filter state object (which later
+ * filters, even of other libraries, read) holding its name, looked up in this library's
+ * registry at each read.
+ */
+function currentConsumer(s: ContextServices): Consumer | undefined {
+  const name = value(s.capi.getStringFilterState(CONSUMER_FILTER_STATE_KEY), "consumer");
+  return name === undefined ? undefined : s.consumers()?.named(name);
+}
+
+/** Two C API calls: the filter state object, then the metadata access logs read. */
+function setConsumer(capi: StreamCapi, consumer: Consumer): void {
+  // Only reachable through a cast or a `!` on a lookup that found nothing (nil in Go).
+  if (consumer === undefined || consumer === null) throw new RuntimePanic("setConsumer: no consumer");
+  const name = String(consumer.name);
+  check(capi.setStringFilterState(CONSUMER_FILTER_STATE_KEY, name, CONSUMER_LIFE_SPAN, CONSUMER_STREAM_SHARING), "setConsumer");
+  check(capi.setDynamicMetadata(CONSUMER_METADATA_NAMESPACE, CONSUMER_METADATA_KEY, name), "setConsumer");
 }
 
 function createDirectionControls(golang: GolangFilter, state: ProcessorState, name: "decoder" | "encoder"): DirectionControls {

@@ -1,6 +1,9 @@
 import type { PluginDefinition } from "../../plugin.js";
 import { configErrorMessage, validateConfig } from "../config-validation.js";
+import { CONSUMERS_CONFIG_TYPE, CONSUMERS_PLUGIN, consumersProblem, type ConsumersConfig } from "../consumers-config.js";
 import { parseJsonText } from "../json-syntax.js";
+import { ConsumerRegistry } from "./consumer-registry.js";
+import { consumersPlugin } from "./consumers-plugin.js";
 import { isThenable, runInScope } from "./hook-scope.js";
 import { MetricStore } from "./metric-store.js";
 import { createLogger } from "./runtime-context.js";
@@ -50,8 +53,14 @@ export class TsHost {
   private concurrency: number | null = null;
   /** Requests run one at a time, as the native host answers one line after the other. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The library's consumers: the last accepted `mosn-ts-consumers` config; none before one. */
+  private consumers: ConsumerRegistry | undefined;
 
-  constructor(private readonly options: TsHostOptions) {}
+  constructor(private readonly options: TsHostOptions) {
+    if (options.plugins.some((p) => p.name === CONSUMERS_PLUGIN)) {
+      throw new TypeError(`the plugin name ${JSON.stringify(CONSUMERS_PLUGIN)} is reserved for the runtime's built-in consumers plugin`);
+    }
+  }
 
   config(op: ConfigOp): ConfigAnswer {
     const logs: LogLine[] = [];
@@ -70,19 +79,21 @@ export class TsHost {
     this.initRandom(op.seed);
     const secrets = stringMap(op.secrets, "secrets");
     const concurrency = this.initConcurrency(op.concurrency);
-    const plugin = this.options.plugins.find((p) => p.name === op.plugin);
+    // Every library registers the built-in consumers plugin beside its own.
+    const plugins = [consumersPlugin, ...this.options.plugins];
+    const plugin = plugins.find((p) => p.name === op.plugin);
     if (plugin === undefined) {
-      const names = this.options.plugins.map((p) => goQuote(p.name)).sort();
-      const registered = names.length === 0 ? "no plugins" : names.join(", ");
-      return this.reject(logs, `unknown plugin ${goQuote(op.plugin)}: this library registers ${registered}`);
+      const names = plugins.map((p) => goQuote(p.name)).sort();
+      return this.reject(logs, `unknown plugin ${goQuote(op.plugin)}: this library registers ${names.join(", ")}`);
     }
+    const builtin = plugin === consumersPlugin;
     const decoded = this.decodeConfig(op);
     if ("error" in decoded) {
       return this.reject(logs, configErrorMessage(plugin.name, { path: "$", problem: decoded.error }));
     }
-    const schema = this.options.schemas?.[plugin.name];
+    const schema = builtin ? CONSUMERS_CONFIG_TYPE : this.options.schemas?.[plugin.name];
     if (schema !== undefined) {
-      const problem = validateConfig(schema, decoded.value);
+      const problem = validateConfig(schema, decoded.value) ?? (builtin ? consumersProblem(decoded.value as ConsumersConfig) : null);
       if (problem !== null) return this.reject(logs, configErrorMessage(plugin.name, problem));
     }
     const configured = this.runConfigure(plugin, decoded.value);
@@ -96,9 +107,12 @@ export class TsHost {
       logLevel: () => LOG_LEVEL_NAMES.indexOf(this.logLevel),
       secrets,
       concurrency,
+      consumers: () => this.consumers,
     };
     this.configs.set(id, runtime);
     this.lastConfigId = id;
+    // The most recently loaded consumers config wins, for every config's streams.
+    if (builtin) this.consumers = new ConsumerRegistry(decoded.value as ConsumersConfig);
     return { op: "config", ok: true, configId: id, logs };
   }
 
