@@ -34,4 +34,20 @@ type Context interface {
 	// Decoder and Encoder are the body controls of the request and response directions.
 	Decoder() DecoderControls
 	Encoder() DirectionControls
+
+	// Consumer is the consumer set on this request, by this filter or an earlier one (in
+	// any library): the name in filter state ConsumerFilterStateKey, looked up in the
+	// current registry. Nil when unset or unknown. Panics ("consumer: ...") where the filter
+	// state cannot be read (OnDestroy).
+	Consumer() *Consumer
+	// LookupConsumer is the consumer owning credential of kind in the current registry, or
+	// nil (also before any consumers config was loaded). It makes no call to the host, so it
+	// works in every hook.
+	LookupConsumer(kind, credential string) *Consumer
+	// SetConsumer records c as the request's consumer: the filter state object
+	// ConsumerFilterStateKey = c.Name (mutable, request life span, not shared), then the
+	// dynamic metadata ConsumerMetadataNamespace/ConsumerMetadataKey = c.Name for access
+	// logs. A nil c panics ("setConsumer: no consumer"), as do failing host calls
+	// ("setConsumer: ...").
+	SetConsumer(c *Consumer)
 }

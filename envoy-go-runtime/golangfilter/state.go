@@ -102,15 +102,18 @@ var _ api.FilterState = filterState{}
 
 // Get reads a string object. Envoy writes a value pointer only when the key holds a
 // string object, so an empty string is told apart from an absent key.
-func (fs filterState) Get(key string) (string, bool) {
+func (fs filterState) Get(key string) (string, bool) { return fs.get("filterState.get", key) }
+
+// get is Get with the SDK call named in its panics.
+func (fs filterState) get(what, key string) (string, bool) {
 	slot := fs.req.yieldingCall(func(r *request, s *yieldSlot) C.CAPIStatus {
 		return capiGetStringFilterState(r.c, key, s)
 	})
 	if slot.abandoned {
-		panic(fmt.Errorf("filterState.get: %w", capiError(C.CAPIFilterIsDestroy)))
+		panic(fmt.Errorf("%s: %w", what, capiError(C.CAPIFilterIsDestroy)))
 	}
 	if slot.status != C.CAPIOK {
-		panic(fmt.Errorf("filterState.get: %w", capiError(slot.status)))
+		panic(fmt.Errorf("%s: %w", what, capiError(slot.status)))
 	}
 	return slot.raw, slot.present
 }

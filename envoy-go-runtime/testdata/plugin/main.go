@@ -5,6 +5,8 @@ package main
 
 import (
 	"github.com/mosn-ts/envoy-go-runtime/api"
+	// Every library holds the built-in mosn-ts-consumers plugin, as generated ones do.
+	_ "github.com/mosn-ts/envoy-go-runtime/consumers"
 	_ "github.com/mosn-ts/envoy-go-runtime/golangfilter"
 )
 
@@ -17,6 +19,8 @@ func init() {
 	api.Register(&api.Plugin{Name: "capi-filter", NewFilter: newCapiFilter})
 	api.Register(&api.Plugin{Name: "async-filter", NewFilter: newAsyncFilter})
 	api.Register(&api.Plugin{Name: "metrics-filter", DecodeConfig: decodeMode, Configure: configureMetrics, NewFilter: newMetricsFilter})
+	api.Register(&api.Plugin{Name: "consumer-filter", NewFilter: newConsumerFilter})
+	api.Register(&api.Plugin{Name: "consumer-filter-async", NewFilter: newAsyncConsumerFilter})
 	api.Register(&api.Plugin{Name: "decoder-panics",
 		DecodeConfig: func([]byte) (any, error) { panic("kaput") },
 		NewFilter:    func(api.Context, any) any { return struct{}{} }})
