@@ -14,7 +14,9 @@
 #include "host.h"
 #include "pb.h"
 
-static bool on_worker(void) { return worker_is_current(g_host.worker0); }
+/* Call records say "worker" for Envoy's own threads (a worker in a synchronous hook, the
+ * main thread creating a config), "go" for Go's. */
+static bool on_worker(void) { return on_envoy_thread(); }
 
 /* The registries are only read here; the states and requests they return stay valid
  * until finalized, which Go does only after it stopped calling. */

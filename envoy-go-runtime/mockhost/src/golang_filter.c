@@ -61,6 +61,7 @@ golang_filter* gf_new(worker* w, stream* s, host_config* config, uint32_t worker
   r->base.configId = 0;
   r->base.worker_id = worker_id;
   atomic_init(&r->base.is_golang_processing_log, 0);
+  r->w = w;
   r->filter = f;
   init_state(&r->decoding, r, 0);
   init_state(&r->encoding, r, 1);
@@ -213,7 +214,7 @@ static void entry_returned(golang_filter* f, processor_state* st, const char* ho
 }
 
 void gf_note_final_call(processor_state* st) {
-  if (atomic_exchange(&st->go_pending, false)) dispatcher_wake(&g_host.worker0->d);
+  if (atomic_exchange(&st->go_pending, false)) dispatcher_wake(&st->owner->w->d);
 }
 
 int gf_go_pending_count(const golang_filter* f) {

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,9 +33,15 @@ const char* golang_status_name(uint64_t status) {
 static pthread_mutex_t capture_mu = PTHREAD_MUTEX_INITIALIZER;
 static strbuf errors_json;
 static size_t errors_count;
+static size_t errors_dropped; /* past HOST_ERRORS_KEPT */
 static strbuf logs_json;
 static size_t logs_count;
 static char* last_error;
+/* Counting mode (log_count_start). */
+static bool counting;
+static uint64_t level_counts[6];
+static strbuf counted_errors;
+static size_t counted_errors_len;
 
 void host_error(const char* fmt, ...) {
   char msg[1024];
@@ -44,8 +51,12 @@ void host_error(const char* fmt, ...) {
   va_end(ap);
   fprintf(stderr, "mosn-ts-mockhost: %s\n", msg);
   pthread_mutex_lock(&capture_mu);
-  if (errors_count++) sb_append_char(&errors_json, ',');
-  json_write_string(&errors_json, msg, strlen(msg));
+  if (errors_count >= HOST_ERRORS_KEPT) {
+    errors_dropped++;
+  } else {
+    if (errors_count++) sb_append_char(&errors_json, ',');
+    json_write_string(&errors_json, msg, strlen(msg));
+  }
   pthread_mutex_unlock(&capture_mu);
 }
 
@@ -53,8 +64,16 @@ size_t host_errors_take(strbuf* out) {
   pthread_mutex_lock(&capture_mu);
   size_t n = errors_count;
   sb_append(out, errors_json.data, errors_json.len);
+  if (errors_dropped > 0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "... and %zu more host errors", errors_dropped);
+    sb_append_char(out, ',');
+    json_write_string(out, msg, strlen(msg));
+    n++;
+  }
   sb_clear(&errors_json);
   errors_count = 0;
+  errors_dropped = 0;
   pthread_mutex_unlock(&capture_mu);
   return n;
 }
@@ -66,6 +85,15 @@ static const char* level_name(uint32_t level) {
 
 void log_capture(uint32_t level, const char* msg, size_t len) {
   pthread_mutex_lock(&capture_mu);
+  if (counting) {
+    if (level < 6) level_counts[level]++;
+    if (level >= LOG_ERROR && counted_errors_len < LOG_ERRORS_KEPT) {
+      if (counted_errors_len++) sb_append_char(&counted_errors, ',');
+      json_write_text_lossy(&counted_errors, msg, len);
+    }
+    pthread_mutex_unlock(&capture_mu);
+    return;
+  }
   if (logs_count++) sb_append_char(&logs_json, ',');
   sb_append_str(&logs_json, "{\"level\":\"");
   sb_append_str(&logs_json, level_name(level));
@@ -97,9 +125,31 @@ char* log_last_error(void) {
   return e;
 }
 
+void log_count_start(void) {
+  pthread_mutex_lock(&capture_mu);
+  counting = true;
+  memset(level_counts, 0, sizeof level_counts);
+  sb_clear(&counted_errors);
+  counted_errors_len = 0;
+  pthread_mutex_unlock(&capture_mu);
+}
+
+size_t log_count_stop(uint64_t counts[6], strbuf* errors) {
+  pthread_mutex_lock(&capture_mu);
+  counting = false;
+  memcpy(counts, level_counts, sizeof level_counts);
+  size_t n = counted_errors_len;
+  sb_append(errors, counted_errors.data, counted_errors.len);
+  sb_clear(&counted_errors);
+  counted_errors_len = 0;
+  pthread_mutex_unlock(&capture_mu);
+  return n;
+}
+
 void capture_free(void) {
   sb_free(&errors_json);
   sb_free(&logs_json);
+  sb_free(&counted_errors);
   free(last_error);
   last_error = NULL;
 }
@@ -265,38 +315,71 @@ void task_free(task* t) {
   free(t);
 }
 
-bool worker_is_current(const worker* w) { return pthread_equal(w->thread, pthread_self()); }
+/* ---- request registry: a hash set of the request objects Go may still reference ---- */
 
-/* ---- request registry ---- */
+static request_internal** buckets; /* chains through next_live */
+static size_t nbuckets;             /* a power of two, or 0 */
+static size_t nrequests;
 
-static request_internal* live_requests;
+static size_t bucket_of(const void* p, size_t n) {
+  uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
+  return (size_t)(h >> 40) & (n - 1);
+}
+
+static void registry_grow(void) {
+  size_t n = nbuckets ? nbuckets * 2 : 256;
+  request_internal** grown = xcalloc(n, sizeof *grown);
+  for (size_t i = 0; i < nbuckets; i++) {
+    request_internal* it = buckets[i];
+    while (it) {
+      request_internal* next = it->next_live;
+      size_t b = bucket_of(it, n);
+      it->next_live = grown[b];
+      grown[b] = it;
+      it = next;
+    }
+  }
+  free(buckets);
+  buckets = grown;
+  nbuckets = n;
+}
 
 void requests_register(request_internal* r) {
   registry_lock();
-  r->next_live = live_requests;
-  live_requests = r;
+  if (nrequests >= nbuckets) registry_grow();
+  size_t b = bucket_of(r, nbuckets);
+  r->next_live = buckets[b];
+  buckets[b] = r;
+  nrequests++;
   registry_unlock();
 }
 
 request_internal* requests_find(const void* r) {
-  for (request_internal* it = live_requests; it; it = it->next_live) {
+  if (nbuckets == 0) return NULL;
+  for (request_internal* it = buckets[bucket_of(r, nbuckets)]; it; it = it->next_live) {
     if ((const void*)it == r) return it;
   }
   return NULL;
 }
 
+/* A state pointer is &r->decoding or &r->encoding of a registered r: compute both
+ * candidates (as integers: the pointer may be foreign) and look them up. */
 processor_state* states_find(const void* s) {
-  for (request_internal* it = live_requests; it; it = it->next_live) {
-    if ((const void*)&it->decoding == s) return &it->decoding;
-    if ((const void*)&it->encoding == s) return &it->encoding;
-  }
+  uintptr_t p = (uintptr_t)s;
+  request_internal* r = requests_find((const void*)(p - offsetof(request_internal, decoding)));
+  if (r && (const void*)&r->decoding == s) return &r->decoding;
+  r = requests_find((const void*)(p - offsetof(request_internal, encoding)));
+  if (r && (const void*)&r->encoding == s) return &r->encoding;
   return NULL;
 }
 
 static void request_free(request_internal* r) {
-  request_internal** p = &live_requests;
+  request_internal** p = &buckets[bucket_of(r, nbuckets)];
   while (*p && *p != r) p = &(*p)->next_live;
-  if (*p) *p = r->next_live;
+  if (*p) {
+    *p = r->next_live;
+    nrequests--;
+  }
   bl_free(&r->decoding.do_data);
   bl_free(&r->encoding.do_data);
   sb_free(&r->decoding.data_buffer);
@@ -316,8 +399,10 @@ void request_maybe_free(request_internal* r) {
 size_t requests_unfinalized(void) {
   size_t n = 0;
   registry_lock();
-  for (request_internal* it = live_requests; it; it = it->next_live) {
-    if (!it->finalized) n++;
+  for (size_t i = 0; i < nbuckets; i++) {
+    for (request_internal* it = buckets[i]; it; it = it->next_live) {
+      if (!it->finalized) n++;
+    }
   }
   registry_unlock();
   return n;
@@ -325,6 +410,11 @@ size_t requests_unfinalized(void) {
 
 void requests_free_all(void) {
   registry_lock();
-  while (live_requests) request_free(live_requests);
+  for (size_t i = 0; i < nbuckets; i++) {
+    while (buckets[i]) request_free(buckets[i]);
+  }
+  free(buckets);
+  buckets = NULL;
+  nbuckets = 0;
   registry_unlock();
 }

@@ -1,10 +1,11 @@
 /* The emulated Envoy: objects shared by the C API (capi.c), the golang filter
- * (golang_filter.c), the filter manager and router (stream.c) and the protocol (main.c).
+ * (golang_filter.c), the filter manager and router (stream.c), the worker threads
+ * (workers.c) and the protocol (main.c, load.c).
  *
- * Threads: everything runs on the worker thread except calls Go makes from its own
- * threads (finalizers, goroutines). Those touch shared state only under registry_lock()
- * or through the worker's dispatcher, as Envoy posts such work to the worker. One worker
- * exists today; per-worker state hangs off struct worker so more can follow. */
+ * Threads, as in Envoy: the main thread creates and destroys configs; each worker thread
+ * drives its own streams, one at a time, and owns them; Go calls in from its own threads
+ * (finalizers, goroutines). Those touch shared state only under registry_lock() or
+ * through the stream's worker's dispatcher, as Envoy posts such work to the worker. */
 #ifndef MOCKHOST_HOST_H
 #define MOCKHOST_HOST_H
 
@@ -44,7 +45,6 @@ enum { LOG_TRACE, LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR, LOG_CRITICAL, LOG_OF
 typedef struct {
   filter_dso dso;
   atomic_uint log_level;
-  worker* worker0;
 } host;
 
 extern host g_host;
@@ -59,7 +59,8 @@ void registry_notify(void);
  * the library, calls the mock does not implement. Thread-safe. */
 void host_error(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Moves the errors collected so far into out (a JSON array body, no brackets); returns
- * how many. */
+ * how many. Past HOST_ERRORS_KEPT errors only a count is kept, written as a last entry. */
+#define HOST_ERRORS_KEPT 100
 size_t host_errors_take(strbuf* out);
 
 /* Log lines written through envoyGoFilterLog since the last take. Thread-safe. */
@@ -67,6 +68,15 @@ void log_capture(uint32_t level, const char* msg, size_t len);
 size_t log_take(strbuf* out); /* JSON objects separated by commas */
 /* The last error-or-worse line captured since the last take, or NULL. Caller frees. */
 char* log_last_error(void);
+
+/* Counting mode, for runs too long to keep every line (the load op): from log_count_start
+ * to log_count_stop, lines are counted per level and only the first LOG_ERRORS_KEPT
+ * error-or-worse messages are kept. */
+#define LOG_ERRORS_KEPT 10
+void log_count_start(void);
+/* Ends counting: counts[level] for trace..critical; appends the kept error messages (JSON
+ * strings separated by commas) to errors and returns how many. */
+size_t log_count_stop(uint64_t counts[6], strbuf* errors);
 
 /* ---- buffers (Envoy's BufferList of processor_state.cc) ---- */
 
@@ -155,12 +165,36 @@ void dispatcher_wake(dispatcher* d);
 task* task_new(task_kind kind, request_internal* req, int is_encoding);
 void task_free(task* t);
 
+/* ---- worker threads (workers.c) ---- */
+
+/* Envoy's --concurrency bound (the protocol's too). */
+#define MAX_WORKERS 1024
+
+/* One of Envoy's worker threads: it runs the jobs the main thread hands it (driving
+ * streams), and the tasks posted to its dispatcher while it does. */
 struct worker {
   uint32_t id;
   pthread_t thread;
   dispatcher d;
+  pthread_mutex_t mu;
+  pthread_cond_t cond;
+  void (*job)(void*); /* under mu; NULL when idle */
+  void* job_arg;
+  bool quit;
 };
 
+/* The worker with this id, its thread started on first use. Main thread only. */
+worker* worker_get(uint32_t id);
+/* Hands fn(arg) to w's thread and returns at once; w must be idle. */
+void worker_start(worker* w, void (*fn)(void*), void* arg);
+/* Waits until the job handed to w has returned. */
+void worker_wait(worker* w);
+/* Ends every worker thread (each idle) and drops the tasks left in its dispatcher. */
+void workers_stop(void);
+/* Marks the calling thread as Envoy's main thread (once, at start). */
+void main_thread_mark(void);
+/* True on Envoy's own threads (the main thread, a worker), false on Go's. */
+bool on_envoy_thread(void);
 bool worker_is_current(const worker* w);
 
 /* ---- configs ---- */
@@ -205,6 +239,7 @@ typedef struct {
 
 struct request_internal {
   httpRequest base; /* first: Go gets &base */
+  worker* w; /* the stream's worker: whose dispatcher Go's final calls wake */
   golang_filter* filter; /* weak: NULL once the filter is gone */
   processor_state decoding;
   processor_state encoding;
@@ -212,7 +247,7 @@ struct request_internal {
   int refs; /* queued tasks; under registry_lock */
   strbuf str_value; /* Envoy's scratch string for getter results (req_->strValue) */
   strbuf str_value_go; /* the same for getters answered inline on a Go thread */
-  request_internal* next_live;
+  request_internal* next_live; /* the registry's hash chain */
 };
 
 struct golang_filter {

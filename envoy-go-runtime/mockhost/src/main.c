@@ -11,13 +11,15 @@
 #include "configs.h"
 #include "host.h"
 #include "json.h"
+#include "load.h"
 #include "pb.h"
 #include "stream.h"
 
 static const char usage[] =
     "usage: mosn-ts-mockhost [--seed N] [--concurrency N] <filter.so>\n"
     "Reads one JSON request per line on stdin and answers one JSON line each on stdout\n"
-    "(docs/host-protocol.md). --seed sets MOSN_TS_SEED for the library before it loads.\n";
+    "(docs/host-protocol.md). --seed sets MOSN_TS_SEED for the library before it loads;\n"
+    "--concurrency is Envoy's worker count (worker threads 0..N-1), else the first config's.\n";
 
 static struct {
   bool seeded;
@@ -264,6 +266,19 @@ static void op_config(const json_value* op) {
   sb_free(&out);
 }
 
+/* A request op's stream, run on its worker's thread from start to end. */
+typedef struct {
+  stream* s;
+  strbuf* out;
+} request_job;
+
+static void run_request(void* arg) {
+  request_job* job = arg;
+  stream_run(job->s);
+  stream_write_result(job->s, job->out);
+  stream_free(job->s);
+}
+
 static void op_request(const json_value* op) {
   char err[256];
   const json_value* id = json_get(op, "id");
@@ -288,7 +303,7 @@ static void op_request(const json_value* op) {
     answer_error(id, err);
     return;
   }
-  stream* s = stream_new(g_host.worker0, config, opts.concurrency, op, err, sizeof err);
+  stream* s = stream_new(config, opts.concurrency, op, err, sizeof err);
   if (s == NULL) {
     char msg[300];
     snprintf(msg, sizeof msg, "request: %s", err);
@@ -297,17 +312,56 @@ static void op_request(const json_value* op) {
   }
   discard_captures();
   if (record) calls_start();
-  stream_run(s);
   strbuf out;
   sb_init(&out);
   sb_append_str(&out, "{\"op\":\"result\",\"id\":");
   if (id) json_write_value(&out, id);
   else sb_append_str(&out, "null");
-  stream_write_result(s, &out);
-  stream_free(s);
+  worker* w = worker_get(stream_worker_id(s));
+  stream_bind(s, w);
+  request_job job = {s, &out};
+  worker_start(w, run_request, &job);
+  worker_wait(w);
   append_metrics(&out);
   append_logs_and_errors(&out);
   append_calls(&out, record);
+  sb_append_char(&out, '}');
+  emit(&out);
+  sb_free(&out);
+}
+
+static void op_load(const json_value* op) {
+  char err[256];
+  const json_value* id = json_get(op, "id");
+  strbuf out;
+  sb_init(&out);
+  sb_append_str(&out, "{\"op\":\"load\"");
+  if (id) {
+    sb_append_str(&out, ",\"id\":");
+    json_write_value(&out, id);
+  }
+  if (!apply_log_level(json_get(op, "logLevel"), err, sizeof err)) {
+    sb_free(&out);
+    answer_error(id, err);
+    return;
+  }
+  discard_captures();
+  if (!load_run(op, opts.concurrency, &out, err, sizeof err)) {
+    sb_free(&out);
+    char msg[300];
+    snprintf(msg, sizeof msg, "load: %s", err);
+    answer_error(id, msg);
+    return;
+  }
+  append_metrics(&out);
+  strbuf errors;
+  sb_init(&errors);
+  if (host_errors_take(&errors) > 0) {
+    sb_append_str(&out, ",\"hostErrors\":[");
+    sb_append(&out, errors.data, errors.len);
+    sb_append_char(&out, ']');
+  }
+  sb_free(&errors);
   sb_append_char(&out, '}');
   emit(&out);
   sb_free(&out);
@@ -352,6 +406,8 @@ static bool handle_line(const char* line, size_t len) {
     op_config(op);
   } else if (strcmp(name->text, "request") == 0) {
     op_request(op);
+  } else if (strcmp(name->text, "load") == 0) {
+    op_load(op);
   } else if (strcmp(name->text, "exit") == 0) {
     op_exit();
     keep_going = false;
@@ -403,9 +459,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   atomic_init(&g_host.log_level, LOG_TRACE);
-  worker w0 = {.id = 0, .thread = pthread_self()};
-  dispatcher_init(&w0.d);
-  g_host.worker0 = &w0;
+  main_thread_mark();
 
   char* line = NULL;
   size_t cap = 0;
@@ -425,7 +479,7 @@ int main(int argc, char** argv) {
     shutdown_library(&requests, &configs);
     discard_captures();
   }
-  dispatcher_destroy(&w0.d);
+  workers_stop();
   requests_free_all();
   configs_free_all();
   metrics_free_all();

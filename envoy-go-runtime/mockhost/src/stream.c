@@ -31,7 +31,8 @@ typedef enum {
 } call_state;
 
 struct stream {
-  worker* w;
+  worker* w; /* NULL until stream_bind */
+  host_config* config;
   golang_filter* filter;
   stream_data data;
   bool data_ready;
@@ -41,6 +42,7 @@ struct stream {
   size_t client_next; /* 0 headers, 1..n chunks, n+1 trailers */
   bool upstream_echo;
   int upstream_status;
+  int upstream_delay_ms;
   message_script upstream;
   size_t upstream_next;
   char* reset_after;
@@ -73,6 +75,7 @@ struct stream {
   bool up_has_trailers;
   header_map up_trailers;
   bool up_request_complete;
+  long long up_request_complete_ms; /* when it became complete (the delay counts from it) */
   bool up_response_started;
 
   /* client */
@@ -162,9 +165,9 @@ static void script_free(message_script* m) {
   free(m->chunks);
 }
 
-stream* stream_new(worker* w, host_config* config, uint32_t concurrency, const json_value* op, char* err, size_t errlen) {
+stream* stream_new(host_config* config, uint32_t concurrency, const json_value* op, char* err, size_t errlen) {
   stream* s = xcalloc(1, sizeof *s);
-  s->w = w;
+  s->config = config;
   s->upstream_status = 200;
   s->idle_timeout_ms = DEFAULT_IDLE_TIMEOUT_MS;
   /* Every map and buffer starts zeroed, which is their empty state. */
@@ -186,6 +189,15 @@ stream* stream_new(worker* w, host_config* config, uint32_t concurrency, const j
         goto bad;
       }
       s->upstream_status = (int)status->number;
+    }
+    const json_value* delay = json_get(upstream, "delay");
+    if (delay) {
+      if (delay->type != JSON_NUMBER || delay->number < 0 || delay->number > 600000 ||
+          delay->number != (int)delay->number) {
+        snprintf(err, errlen, "upstream.delay must be an integer number of milliseconds in 0..600000");
+        goto bad;
+      }
+      s->upstream_delay_ms = (int)delay->number;
     }
     if (!read_message(&s->upstream, upstream, "upstream", err, errlen)) goto bad;
   }
@@ -209,11 +221,18 @@ stream* stream_new(worker* w, host_config* config, uint32_t concurrency, const j
   s->data_ready = true;
   if (!sd_init(&s->data, op, &config->secrets, concurrency, err, errlen)) goto bad;
   hm_copy(&s->req_headers, &s->client.headers);
-  s->filter = gf_new(w, s, config, s->data.worker_id);
   return s;
 bad:
   stream_free(s);
   return NULL;
+}
+
+uint32_t stream_worker_id(const stream* s) { return s->data.worker_id; }
+
+void stream_bind(stream* s, worker* w) {
+  s->w = w;
+  s->data.worker_id = w->id;
+  s->filter = gf_new(w, s, s->config, w->id);
 }
 
 void stream_free(stream* s) {
@@ -278,6 +297,14 @@ static void stream_end(stream* s, const char* reset) {
 
 /* ---- router: what reaches the upstream ---- */
 
+static long long now_ms(void);
+
+/* The upstream has the whole request: its response (after its delay) may start. */
+static void request_complete(stream* s) {
+  s->up_request_complete = true;
+  s->up_request_complete_ms = now_ms();
+}
+
 static void router_headers(stream* s, bool end_stream) {
   if (s->dec_headers_continued) return;
   s->dec_headers_continued = true;
@@ -285,14 +312,14 @@ static void router_headers(stream* s, bool end_stream) {
   /* The router takes the request: attempt count, virtual cluster, upstream addresses. */
   sd_upstream_reached(&s->data);
   hm_copy(&s->up_headers, &s->req_headers);
-  if (end_stream) s->up_request_complete = true;
+  if (end_stream) request_complete(s);
 }
 
 static void router_data(stream* s, const strbuf* data, bool end_stream) {
   if (s->up_request_complete) return;
   router_headers(s, false);
   sb_append(&s->up_body, data->data, data->len);
-  if (end_stream) s->up_request_complete = true;
+  if (end_stream) request_complete(s);
 }
 
 static void router_trailers(stream* s) {
@@ -300,7 +327,7 @@ static void router_trailers(stream* s) {
   router_headers(s, false);
   s->up_has_trailers = true;
   hm_copy(&s->up_trailers, &s->req_trailers);
-  s->up_request_complete = true;
+  request_complete(s);
 }
 
 /* ---- client: what leaves Envoy downstream ---- */
@@ -718,10 +745,20 @@ static void start_upstream_response(stream* s) {
   }
 }
 
+/* When the upstream, which has the whole request, will send its response headers (its
+ * delay); 0 when it is not waiting for that. */
+static long long upstream_ready_at(const stream* s) {
+  if (!s->up_request_complete || s->up_response_started || s->resp_headers != NULL) return 0;
+  if (s->upstream_delay_ms == 0) return 0;
+  return s->up_request_complete_ms + s->upstream_delay_ms;
+}
+
 static bool deliver_upstream_event(stream* s) {
   if (!s->up_request_complete) return false;
   if (!s->up_response_started) {
     if (s->resp_headers != NULL) return false; /* a local reply owns the response */
+    long long ready = upstream_ready_at(s);
+    if (ready != 0 && now_ms() < ready) return false;
     start_upstream_response(s);
   }
   size_t n = s->upstream.chunk_count;
@@ -786,16 +823,22 @@ void stream_run(stream* s) {
     }
     if (deliver_client_event(s)) continue;
     if (deliver_upstream_event(s)) continue;
-    /* Stalled: only a Go thread can move the stream now (e.g. Continue after Running). A
-     * wake-up without a task (a final call Envoy refused) does not end the wait. */
-    long long deadline = now_ms() + s->idle_timeout_ms;
-    for (long long left = s->idle_timeout_ms; left > 0 && t == NULL; left = deadline - now_ms()) {
+    /* Stalled, or the upstream takes its delay: only a Go thread can move the stream now
+     * (e.g. Continue after Running). A wake-up without a task (a final call Envoy refused)
+     * does not end the wait. Without a task the idle timeout ends the stream, unless the
+     * upstream is ready first. */
+    long long idle_deadline = now_ms() + s->idle_timeout_ms;
+    long long ready = upstream_ready_at(s);
+    bool upstream_first = ready != 0 && ready < idle_deadline;
+    long long until = upstream_first ? ready : idle_deadline;
+    for (long long left = until - now_ms(); left > 0 && t == NULL; left = until - now_ms()) {
       t = dispatcher_pop_go(d, (int)left);
     }
     if (t) {
       run_task(t);
       continue;
     }
+    if (upstream_first) continue;
     idle_timeout(s);
   }
   /* An async hook may outlive its stream: wait (bounded by the idle timeout) for Go's
@@ -840,6 +883,12 @@ static void write_trailers(strbuf* out, bool has, const header_map* m) {
 static int status_of(const header_map* h) {
   const header* st = hm_get_str(h, ":status");
   return st ? atoi(st->value) : 0;
+}
+
+void stream_outcome(const stream* s, int* status, const char** reset, bool* local_reply) {
+  *status = s->reset == NULL && s->client_got_headers ? status_of(&s->client_headers) : 0;
+  *reset = s->reset;
+  *local_reply = s->lr_recorded;
 }
 
 void stream_write_result(stream* s, strbuf* out) {

@@ -1,7 +1,8 @@
 /* A filter library written in C with the golang filter's exports, so the host can be run
  * end to end under valgrind (a Go runtime cannot be). The request header x-fake picks the
  * behaviour; config "reject" is rejected. It finalizes requests at destroy and configs at
- * destroy, as a library may. */
+ * destroy, as a library may. Every entry checks Envoy's threading: a worker id always
+ * enters from the same thread, and no two worker ids share one. */
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,6 +116,30 @@ typedef struct req_state {
 static pthread_cond_t woken = PTHREAD_COND_INITIALIZER;
 
 static req_state* reqs;
+
+/* The thread each worker id entered from first (under mu). */
+static pthread_t worker_threads[1024];
+static int worker_seen[1024];
+
+static void check_worker_thread(uint32_t worker_id) {
+  pthread_t self = pthread_self();
+  int clash = -1;
+  pthread_mutex_lock(&mu);
+  if (worker_id >= 1024) {
+    clash = -2;
+  } else if (!worker_seen[worker_id]) {
+    for (int i = 0; i < 1024; i++) {
+      if (worker_seen[i] && pthread_equal(worker_threads[i], self)) clash = i;
+    }
+    worker_seen[worker_id] = 1;
+    worker_threads[worker_id] = self;
+  } else if (!pthread_equal(worker_threads[worker_id], self)) {
+    clash = (int)worker_id;
+  }
+  pthread_mutex_unlock(&mu);
+  if (clash == -2) say(4, "fake: worker id %u out of range", worker_id);
+  else if (clash >= 0) say(4, "fake: worker %u entered from the thread of worker %d", worker_id, clash);
+}
 
 static req_state* find(httpRequest* r, int create) {
   pthread_mutex_lock(&mu);
@@ -285,6 +310,7 @@ static void start(req_state* rs, processState* s, void* (*fn)(void*)) {
 }
 
 EXPORT GoUint64 envoyGoFilterOnHttpHeader(processState* s, GoUint64 end_stream, GoUint64 num, GoUint64 bytes) {
+  check_worker_thread(s->req->worker_id);
   req_state* rs = find(s->req, 1);
   char* buf;
   gostr* strs;
@@ -349,6 +375,7 @@ EXPORT GoUint64 envoyGoFilterOnHttpHeader(processState* s, GoUint64 end_stream, 
 }
 
 EXPORT GoUint64 envoyGoFilterOnHttpData(processState* s, GoUint64 end_stream, GoUint64 buffer, GoUint64 length) {
+  check_worker_thread(s->req->worker_id);
   req_state* rs = find(s->req, 0);
   if (rs == NULL) return 2;
   if (!s->is_encoding && strcmp(rs->action, "inject") == 0 && !rs->has_thread) {
@@ -377,6 +404,7 @@ EXPORT void envoyGoFilterOnHttpLog(httpRequest* r, GoUint64 type, processState* 
                                    GoUint64 req_trailer_bytes, GoUint64 resp_header_num, GoUint64 resp_header_bytes,
                                    GoUint64 resp_trailer_num, GoUint64 resp_trailer_bytes) {
   (void)req_trailer_bytes, (void)resp_header_bytes, (void)resp_trailer_bytes, (void)encoding;
+  check_worker_thread(r->worker_id);
   find(r, 1);
   char method[16] = "";
   if (req_header_num) {
@@ -396,6 +424,7 @@ EXPORT void envoyGoFilterOnHttpStreamComplete(httpRequest* r) {
 }
 
 EXPORT void envoyGoFilterOnHttpDestroy(httpRequest* r, GoUint64 reason) {
+  check_worker_thread(r->worker_id);
   req_state* rs = find(r, 0);
   if (rs && rs->has_thread) pthread_join(rs->thread, NULL);
   say(1, "fake destroy reason=%llu", reason);

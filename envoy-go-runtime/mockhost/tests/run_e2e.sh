@@ -1,6 +1,7 @@
 #!/bin/sh
-# End-to-end checks of the host with a C stand-in library, under valgrind:
-#   run_e2e.sh "<valgrind command>" <host binary> <build dir>
+# End-to-end checks of the host with a C stand-in library, under a checker (valgrind, or
+# the environment of a sanitizer build):
+#   run_e2e.sh "<checker command>" <host binary> <build dir>
 set -eu
 valgrind=$1
 host=$2
@@ -11,6 +12,14 @@ here=$(dirname "$0")
 $valgrind "$host" "$build/fakeplugin.so" < "$here/e2e_input.jsonl" > "$build/e2e_output.jsonl"
 if ! diff -u "$here/e2e_expected.jsonl" "$build/e2e_output.jsonl"; then
   echo "e2e: the answers differ from tests/e2e_expected.jsonl" >&2
+  exit 1
+fi
+
+# Several worker threads: request ops on a chosen worker, load ops on four at once (the
+# stand-in library logs an error when a worker id enters from two threads).
+$valgrind "$host" --concurrency 4 "$build/fakeplugin.so" < "$here/e2e_threads_input.jsonl" > "$build/e2e_threads_output.jsonl"
+if ! diff -u "$here/e2e_threads_expected.jsonl" "$build/e2e_threads_output.jsonl"; then
+  echo "e2e: the answers differ from tests/e2e_threads_expected.jsonl" >&2
   exit 1
 fi
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../src/headers.h"
+#include "../src/host.h"
 #include "../src/json.h"
 #include "../src/metrics.h"
 #include "../src/pb.h"
@@ -442,6 +443,95 @@ static void test_stream_data(void) {
   expect_sd_error("{\"filterState\":{\"k\":{\"value\":\"v\",\"streamSharing\":5}}}", "filterState[\"k\"].streamSharing must be 0, 1 or 2");
 }
 
+static void test_registry(void) {
+  enum { N = 1000 };
+  request_internal* reqs[N];
+  for (int i = 0; i < N; i++) {
+    reqs[i] = xcalloc(1, sizeof *reqs[i]);
+    requests_register(reqs[i]);
+  }
+  CHECK(requests_unfinalized() == N);
+  registry_lock();
+  int found = 0;
+  for (int i = 0; i < N; i++) {
+    request_internal* r = reqs[i];
+    found += requests_find(r) == r && states_find(&r->decoding) == &r->decoding &&
+             states_find(&r->encoding) == &r->encoding;
+  }
+  CHECK(found == N);
+  /* pointers into an object, or to something else, are not states */
+  int local = 0;
+  CHECK(states_find((char*)&reqs[0]->decoding + 1) == NULL);
+  CHECK(states_find(&local) == NULL && requests_find(&local) == NULL && requests_find(NULL) == NULL);
+  /* a finalized request whose filter is gone is freed; one a task holds waits */
+  reqs[0]->finalized = true;
+  request_maybe_free(reqs[0]);
+  reqs[1]->finalized = true;
+  reqs[1]->refs = 1;
+  request_maybe_free(reqs[1]);
+  CHECK(requests_find(reqs[0]) == NULL && requests_find(reqs[1]) == reqs[1]);
+  reqs[1]->refs = 0;
+  registry_unlock();
+  CHECK(requests_unfinalized() == N - 2);
+  requests_free_all();
+  CHECK(requests_unfinalized() == 0);
+}
+
+typedef struct {
+  pthread_t thread;
+  bool current;
+  bool envoy;
+} where_ran;
+
+static void record_thread(void* arg) {
+  where_ran* w = arg;
+  w->thread = pthread_self();
+  w->envoy = on_envoy_thread();
+}
+
+static void test_workers(void) {
+  CHECK(!on_envoy_thread()); /* a thread of no one's, like Go's */
+  worker* a = worker_get(0);
+  worker* b = worker_get(5);
+  CHECK(a != b && worker_get(0) == a && a->id == 0 && b->id == 5);
+  where_ran ra = {0}, rb = {0}, ra2 = {0};
+  worker_start(a, record_thread, &ra);
+  worker_start(b, record_thread, &rb);
+  worker_wait(a);
+  worker_wait(b);
+  worker_start(a, record_thread, &ra2);
+  worker_wait(a);
+  /* each worker is a thread of its own, the same one every time */
+  CHECK(!pthread_equal(ra.thread, rb.thread) && !pthread_equal(ra.thread, pthread_self()));
+  CHECK(pthread_equal(ra.thread, ra2.thread));
+  CHECK(ra.envoy && rb.envoy && !worker_is_current(a));
+  workers_stop();
+  main_thread_mark();
+  CHECK(on_envoy_thread());
+}
+
+static void test_log_counting(void) {
+  log_count_start();
+  log_capture(LOG_INFO, "a", 1);
+  log_capture(LOG_INFO, "b", 1);
+  log_capture(LOG_ERROR, "bad \"one\"", 9);
+  for (int i = 0; i < LOG_ERRORS_KEPT + 3; i++) log_capture(LOG_CRITICAL, "worse", 5);
+  uint64_t counts[6];
+  strbuf errors;
+  sb_init(&errors);
+  CHECK(log_count_stop(counts, &errors) == LOG_ERRORS_KEPT);
+  CHECK(counts[LOG_INFO] == 2 && counts[LOG_ERROR] == 1 && counts[LOG_CRITICAL] == LOG_ERRORS_KEPT + 3 &&
+        counts[LOG_TRACE] == 0);
+  CHECK(strncmp(errors.data, "\"bad \\\"one\\\"\",\"worse\",", 19) == 0);
+  sb_clear(&errors);
+  /* afterwards lines are kept again, and nothing counted shows up */
+  log_capture(LOG_WARN, "w", 1);
+  CHECK(log_take(&errors) == 1 && sb_equals(&errors, "{\"level\":\"warn\",\"message\":\"w\"}"));
+  sb_free(&errors);
+  free(log_last_error());
+  capture_free();
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: unit-tests <testdata/configs>\n");
@@ -458,6 +548,9 @@ int main(int argc, char** argv) {
   test_metrics();
   test_ip_authority();
   test_stream_data();
+  test_registry();
+  test_workers();
+  test_log_counting();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;
