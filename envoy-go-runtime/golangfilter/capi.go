@@ -30,6 +30,9 @@ const finalizeByGC = 1
 // the stack; larger maps use the heap.
 const maxStackHeaders = 16
 
+// spareHeaderSlots is the room a copied map keeps for headers a hook adds.
+const spareHeaderSlots = 8
+
 // capiError is a non-OK CAPIStatus.
 type capiError C.CAPIStatus
 
@@ -120,7 +123,8 @@ func capiCopyHeaderMap(s *C.processState, trailers bool, num, size uint64) ([]ap
 	// The strings are cut from buf by offset rather than taken from strs: the compiler
 	// cannot see that C made strs point into buf, and with CopyHeaders marked noescape
 	// it would otherwise be free to put a small buf on the stack.
-	headers := make([]api.Header, num)
+	// Spare capacity lets a hook add a few headers without growing the copy.
+	headers := make([]api.Header, num, num+spareHeaderSlots)
 	off := 0
 	for i := range headers {
 		name, ok1 := carve(buf, &off, strs[2*i])

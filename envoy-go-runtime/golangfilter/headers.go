@@ -28,6 +28,11 @@ type headerMap struct {
 	num, size uint64
 	loaded    bool
 	entries   []api.Header
+	// shared is set while a Range iterates over entries' backing array: a write then
+	// moves the copy to a new array (own) instead of changing the one the Range reads.
+	// Otherwise writes change the copy in place, without allocating.
+	shared  bool
+	ranging int
 	// what names the map in errors ("request headers").
 	what     string
 	readOnly bool
@@ -121,6 +126,13 @@ func (m *headerMap) Keys() []string {
 
 func (m *headerMap) Range(fn func(name, value string) bool) {
 	m.load()
+	m.ranging++
+	m.shared = true
+	defer func() {
+		if m.ranging--; m.ranging == 0 {
+			m.shared = false
+		}
+	}()
 	for _, h := range m.entries {
 		if !fn(h.Name, h.Value) {
 			return
@@ -133,9 +145,7 @@ func (m *headerMap) Set(name, value string) {
 	if err := capiSetHeader(m.state, m.trailers, name, value, false); err != nil {
 		panic(fmt.Errorf("cannot set %q in %s: %w", name, m.what, err))
 	}
-	// Envoy's setCopy: remove every value, then add.
-	m.entries = removeHeader(m.entries, name)
-	m.entries = insertHeader(m.entries, name, value)
+	m.setLocal(name, value)
 }
 
 func (m *headerMap) Add(name, value string) {
@@ -143,7 +153,7 @@ func (m *headerMap) Add(name, value string) {
 	if err := capiSetHeader(m.state, m.trailers, name, value, true); err != nil {
 		panic(fmt.Errorf("cannot add %q to %s: %w", name, m.what, err))
 	}
-	m.entries = insertHeader(m.entries, name, value)
+	m.addLocal(name, value)
 }
 
 func (m *headerMap) Remove(name string) {
@@ -151,7 +161,33 @@ func (m *headerMap) Remove(name string) {
 	if err := capiRemoveHeader(m.state, m.trailers, name); err != nil {
 		panic(fmt.Errorf("cannot remove %q from %s: %w", name, m.what, err))
 	}
+	m.removeLocal(name)
+}
+
+// setLocal, addLocal and removeLocal update the loaded copy the way Envoy updates its
+// map after the write (setCopy: remove every value, then add).
+func (m *headerMap) setLocal(name, value string) {
+	m.own()
+	m.entries = insertHeader(removeHeader(m.entries, name), name, value)
+}
+
+func (m *headerMap) addLocal(name, value string) {
+	m.own()
+	m.entries = insertHeader(m.entries, name, value)
+}
+
+func (m *headerMap) removeLocal(name string) {
+	m.own()
 	m.entries = removeHeader(m.entries, name)
+}
+
+// own makes the copy's backing array the map's alone to change in place: while a Range
+// iterates over it, the copy moves to a new array first.
+func (m *headerMap) own() {
+	if m.shared {
+		m.entries = append(make([]api.Header, 0, len(m.entries)+spareHeaderSlots), m.entries...)
+		m.shared = false
+	}
 }
 
 // prepareWrite validates a write and returns the lower-cased name.
@@ -198,21 +234,27 @@ func insertHeader(entries []api.Header, name, value string) []api.Header {
 	return entries
 }
 
-// removeHeader drops every entry named name, without touching the backing array other
-// slices of the old view may share.
+// removeHeader drops every entry named name, compacting entries in place (the caller
+// owns its backing array); without such an entry it changes nothing.
 func removeHeader(entries []api.Header, name string) []api.Header {
-	kept := entries[:0:0]
-	removed := false
-	for _, h := range entries {
-		if h.Name == name {
-			removed = true
-			continue
+	first := -1
+	for i := range entries {
+		if entries[i].Name == name {
+			first = i
+			break
 		}
-		kept = append(kept, h)
 	}
-	if !removed {
+	if first < 0 {
 		return entries
 	}
+	kept := entries[:first]
+	for _, h := range entries[first+1:] {
+		if h.Name != name {
+			kept = append(kept, h)
+		}
+	}
+	// The vacated slots would keep their strings reachable.
+	clear(entries[len(kept):])
 	return kept
 }
 
