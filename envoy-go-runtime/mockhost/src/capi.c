@@ -106,6 +106,8 @@ CAPIStatus envoyGoFilterHttpContinue(void* s, int status) {
   processor_state* st;
   golang_filter* f;
   CAPIStatus rc = state_gate(s, __func__, &st, &f);
+  /* Which entry this final call settles, taken before it can post work (see go_pending). */
+  uint64_t entry = st ? gf_pending_entry(st) : 0;
   if (rc == CAPIOK) rc = gf_continue_status(f, st, status);
   if (calls_recording()) {
     call_record c;
@@ -115,7 +117,7 @@ CAPIStatus envoyGoFilterHttpContinue(void* s, int status) {
     call_arg_str(&c, "status", name, strlen(name));
     call_end(&c, true, rc, on_worker());
   }
-  if (st) gf_note_final_call(st);
+  if (st) gf_note_final_call(st, entry);
   release(f);
   return rc;
 }
@@ -133,6 +135,8 @@ CAPIStatus envoyGoFilterHttpSendLocalReply(void* s, int response_code, void* bod
   processor_state* st;
   golang_filter* f;
   CAPIStatus rc = state_gate(s, __func__, &st, &f);
+  /* Which entry this final call settles, taken before it can post work (see go_pending). */
+  uint64_t entry = st ? gf_pending_entry(st) : 0;
   /* headers is an array of headers_num Go strings: name, value, name, value... Envoy
    * copies every pair and later adds those whose value is not empty. */
   const go_string_view* strs = headers;
@@ -172,7 +176,7 @@ CAPIStatus envoyGoFilterHttpSendLocalReply(void* s, int response_code, void* bod
     call_arg_str(&c, "details", details_data, details_n);
     call_end(&c, true, rc, on_worker());
   }
-  if (st) gf_note_final_call(st);
+  if (st) gf_note_final_call(st, entry);
   release(f);
   return rc;
 }
@@ -181,6 +185,8 @@ CAPIStatus envoyGoFilterHttpSendPanicReply(void* s, void* details_data, int deta
   processor_state* st;
   golang_filter* f;
   CAPIStatus rc = state_gate(s, __func__, &st, &f);
+  /* Which entry this final call settles, taken before it can post work (see go_pending). */
+  uint64_t entry = st ? gf_pending_entry(st) : 0;
   size_t details_n = length_of(details_len, __func__);
   if (rc == CAPIOK) {
     static const char body[] = "error happened in filter\r\n";
@@ -198,7 +204,7 @@ CAPIStatus envoyGoFilterHttpSendPanicReply(void* s, void* details_data, int deta
     call_arg_str(&c, "details", details_data, details_n);
     call_end(&c, true, rc, on_worker());
   }
-  if (st) gf_note_final_call(st);
+  if (st) gf_note_final_call(st, entry);
   release(f);
   return rc;
 }

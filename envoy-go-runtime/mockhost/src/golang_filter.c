@@ -206,19 +206,24 @@ static bool handle_golang_status(processor_state* st, uint64_t status) {
 /* Around every entry into Go: a direction waits for Go's final call from the entry on (an
  * async hook may make it before the entry returns); an entry that did not return Running
  * waits for nothing. Then a client reset "after" that hook may happen. */
-static void entry_starts(processor_state* st) { atomic_store(&st->go_pending, true); }
+static void entry_starts(processor_state* st) { atomic_store(&st->go_pending, ++st->entry_count); }
 
 static void entry_returned(golang_filter* f, processor_state* st, const char* hook, GoUint64 status) {
-  if (status != GOLANG_RUNNING) atomic_store(&st->go_pending, false);
+  if (status != GOLANG_RUNNING) atomic_store(&st->go_pending, 0);
   fm_after_hook(f->s, hook);
 }
 
-void gf_note_final_call(processor_state* st) {
-  if (atomic_exchange(&st->go_pending, false)) dispatcher_wake(&st->owner->w->d);
+uint64_t gf_pending_entry(processor_state* st) { return atomic_load(&st->go_pending); }
+
+void gf_note_final_call(processor_state* st, uint64_t entry) {
+  uint_fast64_t expected = entry;
+  if (entry != 0 && atomic_compare_exchange_strong(&st->go_pending, &expected, 0)) {
+    dispatcher_wake(&st->owner->w->d);
+  }
 }
 
 int gf_go_pending_count(const golang_filter* f) {
-  return (int)atomic_load(&f->req->decoding.go_pending) + (int)atomic_load(&f->req->encoding.go_pending);
+  return (atomic_load(&f->req->decoding.go_pending) != 0) + (atomic_load(&f->req->encoding.go_pending) != 0);
 }
 
 static bool do_headers(golang_filter* f, processor_state* st, header_map* headers, bool end_stream) {

@@ -232,9 +232,13 @@ typedef struct {
   bool do_end_stream;
   uint64_t announced_headers[2]; /* entries, bytes */
   uint64_t announced_trailers[2];
-  /* An entry returned Running and Go has not made its final call for it yet (Continue,
-   * SendLocalReply or SendPanicReply, accepted or not). */
-  atomic_bool go_pending;
+  /* The entry (numbered by entry_count, from 1) that returned Running and whose final call
+   * from Go (Continue, SendLocalReply or SendPanicReply, accepted or not) is still due; 0 when
+   * none. A number rather than a flag: a final call runs on Go's thread, and the task it posts
+   * can start the direction's next entry before the call returns, so a late final call must
+   * only settle the entry it belongs to. */
+  atomic_uint_fast64_t go_pending;
+  uint64_t entry_count; /* worker thread only */
 } processor_state;
 
 struct request_internal {
@@ -298,8 +302,10 @@ void gf_on_stream_complete(golang_filter* f);
 void gf_log(golang_filter* f, int type);
 void gf_on_destroy(golang_filter* f);
 void gf_run_task(task* t);
-/* Go made its final call for an async hook of st (see processor_state.go_pending). */
-void gf_note_final_call(processor_state* st);
+/* The entry of st awaiting Go's final call (0: none); take it before the call can post work. */
+uint64_t gf_pending_entry(processor_state* st);
+/* Go made its final call for that entry of st (see processor_state.go_pending). */
+void gf_note_final_call(processor_state* st, uint64_t entry);
 /* How many directions still wait for Go's final call (0..2). */
 int gf_go_pending_count(const golang_filter* f);
 
