@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/testing/config-validation.js";
-import { parseJsonText } from "../src/testing/json-syntax.js";
+import { parseJsonText } from "../src/testing/json-text.js";
 import type { TypeDescriptor } from "../src/testing/type-descriptor.js";
 
 const str: TypeDescriptor = { kind: "string" };
@@ -92,27 +92,52 @@ describe("config validation (docs/architecture.md, Config decoding)", () => {
     expect(problem(limits, { a: 1, "b c": "2" })).toBe('$["b c"]: expected number, got string');
     expect(problem(limits, [])).toBe("$: expected object, got array");
   });
+
+  // JSON.parse builds the object, so its members come in JavaScript's property order: keys
+  // that are array indices ascending, then the others in document order.
+  const parsed = (text: string) => (parseJsonText(text) as { value: unknown }).value;
+
+  it("checks record members in JavaScript's property order", () => {
+    const limits: TypeDescriptor = { kind: "record", value: num };
+    expect(problem(limits, parsed('{"b": "x", "10": "y", "2": "z"}'))).toBe('$["2"]: expected number, got string');
+  });
+
+  it("reports unknown members in JavaScript's property order", () => {
+    expect(problem(guard, parsed('{"requiredHeader": "x", "stripResponseHeaders": [], "zz": 1, "7": 2}'))).toBe('$["7"]: unknown field');
+  });
+
+  it("takes a JSON member named __proto__ as an own member, as JSON.parse does", () => {
+    const labels: TypeDescriptor = { kind: "record", value: str };
+    expect(problem(labels, parsed('{"__proto__": "x", "a": "y"}'))).toBeNull();
+    expect(problem(labels, parsed('{"__proto__": 1}'))).toBe("$.__proto__: expected string, got number");
+    expect(problem(guard, parsed('{"requiredHeader": "x", "stripResponseHeaders": [], "__proto__": {}}'))).toBe("$.__proto__: unknown field");
+  });
 });
 
-// The runtime's JSON parser (envoy-go-runtime/js) reports byte positions with these texts.
+// The runtime's JSON parser (envoy-go-runtime/js) reports V8's JSON.parse messages, with
+// positions in UTF-16 code units; the TypeScript host passes JSON.parse's own on.
 describe("invalid JSON", () => {
   it.each([
-    ["", "unexpected end of input at position 0"],
-    ["{", "expected property name, got end of input at position 1"],
-    ['{"a" 1}', "expected ':', got character '1' at position 5"],
-    ['{"a":1 "b"}', "expected ',' or '}', got character '\"' at position 7"],
-    ["[1 2]", "expected ',' or ']', got character '2' at position 3"],
-    ["nul", "unexpected character 'n' at position 0"],
-    ["{} x", "unexpected character 'x' after JSON value at position 3"],
-    ['"ab', "unterminated string at position 3"],
-    ['"a\tb"', "bad control character in string at position 2"],
-    ['"\\x"', "bad escaped character at position 2"],
-    ['"\\u12g4"', "bad unicode escape at position 3"],
-    ["-", "no number after minus sign at position 1"],
-    ["1.", "unterminated fractional number at position 2"],
-    ["1e+", "exponent part is missing a number at position 3"],
-    ["é", "unexpected character 'é' at position 0"],
-    ['"é" é', "unexpected character 'é' after JSON value at position 5"],
+    ["", "Unexpected end of JSON input"],
+    ["{", "Expected property name or '}' in JSON at position 1"],
+    ['{"a" 1}', "Expected ':' after property name in JSON at position 5"],
+    ['{"a":1 "b"}', "Expected ',' or '}' after property value in JSON at position 7"],
+    ['{"a":1,}', "Expected double-quoted property name in JSON at position 7"],
+    ["[1 2]", "Expected ',' or ']' after array element in JSON at position 3"],
+    ["nul", "Unexpected end of JSON input"],
+    ["x", `Unexpected token 'x', "x" is not valid JSON`],
+    ['{"prefix": "long string here", "b": zzz}', `Unexpected token 'z', ..."re", "b": zzz}" is not valid JSON`],
+    ["{} x", "Unexpected non-whitespace character after JSON at position 3"],
+    ['"ab', "Unterminated string in JSON at position 3"],
+    ['"a\tb"', "Bad control character in string literal in JSON at position 2"],
+    ['"\\x"', "Bad escaped character in JSON at position 2"],
+    ['"\\u12g4"', "Bad Unicode escape in JSON at position 5"],
+    ["01", "Unexpected number in JSON at position 1"],
+    ["-", "No number after minus sign in JSON at position 1"],
+    ["1.", "Unterminated fractional number in JSON at position 2"],
+    ["1e+", "Exponent part is missing a number in JSON at position 3"],
+    ["NaN", '"NaN" is not valid JSON'],
+    ['"é" é', "Unexpected non-whitespace character after JSON at position 4"],
   ])("%j → %s", (text, message) => {
     expect(parseJsonText(text)).toEqual({ error: message });
   });

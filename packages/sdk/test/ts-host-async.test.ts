@@ -289,3 +289,33 @@ describe("TypeScript host: async hooks after their stream", () => {
     expect(resumed).toBe(true);
   });
 });
+
+describe("TypeScript host: a panic Envoy refused", () => {
+  it("answers it at the stream's next entry, instead of running that hook", async () => {
+    let encodeDataRan = false;
+    const plugin = pluginOf((ctx) => ({
+      async decodeHeaders() {
+        ctx.sendLocalReply(403, "early");
+        // The reply runs meanwhile: the request side is no longer processing in Go.
+        await sleep(5);
+        throw new Error("late");
+      },
+      async encodeHeaders() {
+        // Holds the reply's headers until after the panic.
+        await sleep(30);
+      },
+      encodeData() {
+        encodeDataRan = true;
+      },
+    }));
+    const res = await runTs(plugin);
+    expect(res.logMessages("error")).toEqual([
+      'panic in plugin "async" decodeHeaders: Error: late',
+      'plugin "async" decodeHeaders: cannot send the panic reply: the stream is not being processed by this filter now (CAPINotInGo)',
+    ]);
+    // The reply's body reaches encodeData, whose entry sends the remembered panic reply.
+    expect(steps(res)).toEqual(["decodeHeaders(end)=Running", "encodeHeaders()=Running", "continue=Continue", "encodeData(end)=LocalReply", "onStreamComplete", "onLog", "onDestroy:Terminate"]);
+    expect(encodeDataRan).toBe(false);
+    expect(res.response).toMatchObject({ status: 500, body: "error happened in filter\r\n" });
+  });
+});

@@ -78,7 +78,7 @@ describe("TypeScript host: plugin config", () => {
     expect((await host.request()).logMessages()).toEqual(['{"mode":"deny"}']);
     await host.close();
     expect(await configError(createHost({ plugin, rawConfig: '{"mode":', encoding: "string_value", schema, backends: "ts" }))).toBe(
-      'invalid config for plugin "cfg": $: invalid JSON: unexpected end of input at position 8',
+      'invalid config for plugin "cfg": $: invalid JSON: Unexpected end of JSON input',
     );
   });
 

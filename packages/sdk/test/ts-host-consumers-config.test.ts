@@ -69,7 +69,7 @@ describe("mosn-ts-consumers: config validation", () => {
 
   it("reports JSON that does not parse, given as a string_value", () => {
     const answer = load('{"consumers": [', "string_value");
-    expect(answer).toMatchObject({ ok: false, error: `${PREFIX}$: invalid JSON: unexpected end of input at position 15` });
+    expect(answer).toMatchObject({ ok: false, error: `${PREFIX}$: invalid JSON: Unexpected end of JSON input` });
   });
 
   it("rejects a consumer name used twice", () => {
@@ -118,9 +118,16 @@ describe("mosn-ts-consumers: config validation", () => {
     expect(problem({ consumers: [{ name: "a", credentials: { k: ["x"] } }, { name: "a", credentials: { k: ["x"] } }] })).toBe(
       '$.consumers[1].name: duplicate consumer "a"',
     );
-    // Kinds in document order.
+    // Kinds in JavaScript's property order (here: document order; see the next test).
     const kinds = { consumers: [{ name: "a", credentials: { jwt: ["j"], basic: ["b"] } }, { name: "b", credentials: { basic: ["b"], jwt: ["j"] } }] };
     expect(problem(kinds)).toBe('$.consumers[1].credentials.basic[0]: credential already belongs to consumer "a"');
+  });
+
+  it("takes credential kinds in JavaScript's property order: array-index keys first", () => {
+    const kinds = JSON.parse('{"consumers": [{"name": "a", "credentials": {"k": ["x"], "1": ["y"]}}, {"name": "b", "credentials": {"k": ["x"], "1": ["y"]}}]}') as unknown;
+    expect(problem(kinds)).toBe('$.consumers[1].credentials["1"][0]: credential already belongs to consumer "a"');
+    const types = JSON.parse('{"consumers": [{"name": "a", "credentials": {"k": [1], "1": [2]}}]}') as unknown;
+    expect(problem(types)).toBe('$.consumers[0].credentials["1"][0]: expected string, got number');
   });
 
   it("quotes consumer names as the Go runtime does", () => {

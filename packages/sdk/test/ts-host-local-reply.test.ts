@@ -218,6 +218,7 @@ describe("TypeScript host: panics", () => {
     const plugin = pluginOf((ctx) => ({
       decodeHeaders: (h) => {
         saved = h;
+        // The first read copies a map of up to 16 headers.
         h.get(":path");
       },
       decodeData: () => {
@@ -230,6 +231,43 @@ describe("TypeScript host: panics", () => {
       "path /p",
       'panic in plugin "lr" decodeData: cannot set "x" in request headers: not available in this phase (CAPIInvalidPhase)',
     ]);
+  });
+
+  it("reads a map of more than 16 headers one header at a time until something copies it (GetHeader)", async () => {
+    let saved: { get(n: string): string | undefined; has(n: string): boolean; keys(): string[] } | undefined;
+    const plugin = pluginOf((ctx) => ({
+      decodeHeaders: (h) => {
+        saved = h;
+        ctx.log.info(`in the hook: path ${h.get(":PATH")} has x-a ${h.has("x-a")} has x-b ${h.has("x-b")}`);
+      },
+      decodeData: () => {
+        ctx.log.info(`after: has ${saved!.has(":path")}`);
+      },
+    }));
+    // 4 pseudo-headers and 13 others: 17 entries.
+    const headers = Object.fromEntries([["x-a", ""], ...Array.from({ length: 12 }, (_, i) => [`x-h${i}`, "v"])]);
+    const res = await runTs(plugin, { path: "/p", method: "POST", body: "b", headers });
+    // Without a copy, a read after the hook asks Envoy, which no longer lends the map.
+    expect(res.logMessages()).toEqual([
+      "in the hook: path /p has x-a true has x-b false",
+      'panic in plugin "lr" decodeData: cannot read request headers: not available in this phase (CAPIInvalidPhase)',
+    ]);
+  });
+
+  it("copies a big map once a read needs all of it, and reads the copy after the hook", async () => {
+    let saved: { get(n: string): string | undefined; keys(): string[] } | undefined;
+    const plugin = pluginOf((ctx) => ({
+      decodeHeaders: (h) => {
+        saved = h;
+        h.keys();
+      },
+      decodeData: () => {
+        ctx.log.info(`after: path ${saved!.get(":path")}`);
+      },
+    }));
+    const headers = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`x-h${i}`, "v"]));
+    const res = await runTs(plugin, { path: "/p", method: "POST", body: "b", headers });
+    expect(res.logMessages()).toEqual(["after: path /p"]);
   });
 
   it.each([

@@ -60,8 +60,9 @@ export const CONSUMERS_CONFIG_TYPE: TypeDescriptor = {
 
 /**
  * The rules on top of the type checks, for a config that passed them. Consumers in array
- * order; within one: its name (empty, then taken), then its credentials, kinds in document
- * order, each kind's list in order. A credential is never printed: it is a secret.
+ * order; within one: its name (empty, then taken), then its credentials, kinds in
+ * JavaScript's property order (array-index keys ascending, then document order), each
+ * kind's list in order. A credential is never printed: it is a secret.
  */
 export function consumersProblem(config: ConsumersConfig): ConfigProblem | null {
   const names = new Set<string>();

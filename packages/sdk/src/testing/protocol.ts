@@ -117,6 +117,8 @@ export interface UpstreamSpec extends WireBody {
   chunks?: string[];
   trailers?: HeaderList;
   echo?: boolean;
+  /** Milliseconds (0..600000) the upstream waits, once it has the whole request, before its response headers. */
+  delay?: number;
 }
 
 export interface RequestOp {

@@ -33,6 +33,12 @@ export interface UpstreamOptions extends BodyOptions {
   status?: number;
   /** Answer with status 200, the request's content-type and its body and trailers as received. */
   echo?: boolean;
+  /**
+   * Milliseconds (an integer in 0..600000, default 0) the upstream waits, from the moment it
+   * has the whole request, before it sends its response headers; the rest follows at once.
+   * The wait is idle time: one of `idleTimeoutMs` or more ends the stream with a 504.
+   */
+  delay?: number;
 }
 
 export interface RequestOptions extends BodyOptions {
@@ -172,11 +178,12 @@ function buildUpstream(options: UpstreamOptions): UpstreamSpec {
   if (options.echo === true) {
     const extra = (["status", "headers", "body", "json", "chunks", "trailers"] as const).filter((k) => options[k] !== undefined);
     if (extra.length > 0) throw new TypeError(`upstream: echo answers with the request; drop ${extra.join(", ")}`);
-    return { echo: true };
+    return options.delay === undefined ? { echo: true } : { echo: true, delay: options.delay };
   }
   const headers = headerList(options.headers, "upstream.headers");
   const spec: UpstreamSpec = { status: options.status ?? 200 };
   const parts = bodyParts(options, headers, "upstream");
   if (headers.length > 0) spec.headers = headers;
+  if (options.delay !== undefined) spec.delay = options.delay;
   return { ...spec, ...parts };
 }

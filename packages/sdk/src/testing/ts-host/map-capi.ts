@@ -1,6 +1,6 @@
 import type { HeaderList } from "../protocol.js";
 import type { ByteBuffer } from "./body-buffer.js";
-import type { CapiError, CapiStatus } from "./capi-status.js";
+import { CapiFailure, type CapiError, type CapiResult, type CapiStatus } from "./capi-status.js";
 import { EnvoyHeaderMap } from "./header-map.js";
 import type { ProcessorState } from "./processor-state.js";
 
@@ -16,6 +16,15 @@ export interface StateGuard {
  */
 export class MapCapi {
   constructor(private readonly guard: StateGuard) {}
+
+  /**
+   * envoyGoFilterHttpGetHeader: the first value of one header (not trailer) of the map Envoy
+   * holds now; undefined when absent.
+   */
+  getHeader(state: ProcessorState, name: string): CapiResult<string | undefined> {
+    const map = this.attachedMap(state, false);
+    return map instanceof EnvoyHeaderMap ? map.get(name) : new CapiFailure(map);
+  }
 
   /** envoyGoFilterHttpCopyHeaders / CopyTrailers. */
   copyHeaders(state: ProcessorState, trailers: boolean): HeaderList | CapiError {

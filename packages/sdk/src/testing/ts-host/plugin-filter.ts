@@ -13,7 +13,7 @@ import { FilterState, type ProcessorState } from "./processor-state.js";
 import { RuntimeBodyBuffer } from "./runtime-body-buffer.js";
 import { createFilterContext, type ContextServices } from "./runtime-context.js";
 import { capiErrorText, goQuote, panicText } from "./runtime-errors.js";
-import { RuntimeHeaderMap, RuntimeRequestHeaders, RuntimeResponseHeaders } from "./runtime-header-map.js";
+import { copiesOnRead, RuntimeHeaderMap, RuntimeRequestHeaders, RuntimeResponseHeaders } from "./runtime-header-map.js";
 import { GolangStatus, statusName } from "./status-names.js";
 
 /** What the runtime of one plugin config shares with its streams. */
@@ -52,6 +52,12 @@ export class PluginFilter implements GoEntryPoints {
   private created = false;
   /** Async hooks whose promise has not settled. */
   private readonly pending = new Set<HookScope>();
+  /**
+   * The message of a panic whose reply Envoy refused because the direction was not
+   * processing (CAPINotInGo, an async hook that went on after its own local reply): the
+   * stream's next entry sends it, as the runtime (and Envoy's own Go SDK) does.
+   */
+  private pendingPanic: string | null = null;
 
   constructor(
     private readonly runtime: PluginRuntime,
@@ -90,8 +96,9 @@ export class PluginFilter implements GoEntryPoints {
       ? state.encoding ? "encodeTrailers" : "decodeTrailers"
       : state.encoding ? "encodeHeaders" : "decodeHeaders";
     const what = `${state.encoding ? "response" : "request"} ${trailers ? "trailers" : "headers"}`;
-    const options = { capi: this.golang.maps, state, trailers, count: map.size, what, readOnly: false };
-    const status = this.runHook(state, hook, endStream, (f) => {
+    const copyOnRead = copiesOnRead(trailers, map.size, false);
+    const options = { capi: this.golang.maps, state, trailers, count: map.size, what, readOnly: false, copyOnRead };
+    const status = this.answerPendingPanic(state) ?? this.runHook(state, hook, endStream, (f) => {
       switch (hook) {
         case "decodeHeaders":
           return f.decodeHeaders?.(new RuntimeRequestHeaders(options), endStream);
@@ -109,7 +116,7 @@ export class PluginFilter implements GoEntryPoints {
 
   onData(state: ProcessorState, chunk: ByteBuffer, endStream: boolean): number {
     const hook: StreamHook = state.encoding ? "encodeData" : "decodeData";
-    const status = this.runHook(state, hook, endStream, (f) => {
+    const status = this.answerPendingPanic(state) ?? this.runHook(state, hook, endStream, (f) => {
       const buffer = new RuntimeBodyBuffer(this.golang.maps, state, chunk);
       return state.encoding ? f.encodeData?.(buffer, endStream) : f.decodeData?.(buffer, endStream);
     });
@@ -133,7 +140,15 @@ export class PluginFilter implements GoEntryPoints {
     const view = (state: ProcessorState, trailers: boolean, map: EnvoyHeaderMap | null, what: string) =>
       map === null || map.size === 0
         ? undefined
-        : new RuntimeHeaderMap({ capi: this.golang.maps, state, trailers, count: map.size, what: `${what} of a log entry`, readOnly: true });
+        : new RuntimeHeaderMap({
+            capi: this.golang.maps,
+            state,
+            trailers,
+            count: map.size,
+            what: `${what} of a log entry`,
+            readOnly: true,
+            copyOnRead: copiesOnRead(trailers, map.size, true),
+          });
     const entry: LogEntry = {
       requestHeaders: view(this.golang.decoding, false, maps.requestHeaders, "request headers"),
       requestTrailers: view(this.golang.decoding, true, maps.requestTrailers, "request trailers"),
@@ -234,12 +249,31 @@ export class PluginFilter implements GoEntryPoints {
     }
   }
 
-  /** Logs a failed hook and asks Envoy for its panic reply (500). */
+  /**
+   * Logs a failed hook and asks Envoy for its panic reply (500). When Envoy refuses it
+   * because the direction is not processing, the next entry sends it (answerPendingPanic).
+   */
   private fail(state: ProcessorState, hook: string, message: string, offThread: boolean): number {
     this.logPanic(hook, message);
     const status = this.golang.sendPanicReply(state, offThread);
     if (status !== "ok") {
       this.runtime.log("error", `plugin ${goQuote(this.runtime.plugin.name)} ${hook}: cannot send the panic reply: ${capiErrorText(status)}`);
+      if (status === "CAPINotInGo") this.pendingPanic = message;
+    }
+    return GolangStatus.LocalReply;
+  }
+
+  /**
+   * At an entry into Go: the panic reply an earlier hook could not send goes out now, on
+   * this entry's direction, instead of running the hook (the entry answers LocalReply).
+   * Returns undefined when there was none.
+   */
+  private answerPendingPanic(state: ProcessorState): number | undefined {
+    if (this.pendingPanic === null) return undefined;
+    this.pendingPanic = null;
+    const status = this.golang.sendPanicReply(state, false);
+    if (status !== "ok" && status !== "CAPIFilterIsDestroy" && status !== "CAPIFilterIsGone") {
+      this.runtime.log("error", `plugin ${goQuote(this.runtime.plugin.name)}: cannot send the panic reply: ${capiErrorText(status)}`);
     }
     return GolangStatus.LocalReply;
   }

@@ -1,4 +1,5 @@
 import type { HeaderMap, RequestHeaders, ResponseHeaders } from "../../headers.js";
+import { CapiFailure } from "./capi-status.js";
 import type { MapCapi } from "./map-capi.js";
 import { lowerAscii } from "./header-map.js";
 import type { ProcessorState } from "./processor-state.js";
@@ -13,12 +14,32 @@ export interface RuntimeMapOptions {
   /** Names the map in errors: "request headers", "response trailers of a log entry". */
   what: string;
   readOnly: boolean;
+  /**
+   * The first read of any kind copies the whole map; otherwise `get` and `has` ask Envoy for
+   * one header (GetHeader) until something needs the whole map (see copiesOnRead).
+   */
+  copyOnRead: boolean;
+}
+
+/** golangfilter's maxCopyOnReadHeaders: the largest hook header map copied on its first read. */
+export const MAX_COPY_ON_READ_HEADERS = 16;
+
+/**
+ * Whether the runtime copies a map on its first read: trailers always (Envoy has no
+ * single-trailer lookup); the header map of a decode/encode hook when it has at most
+ * MAX_COPY_ON_READ_HEADERS entries; not the header maps of a log entry.
+ */
+export function copiesOnRead(trailers: boolean, entries: number, logEntry: boolean): boolean {
+  return trailers || (!logEntry && entries <= MAX_COPY_ON_READ_HEADERS);
 }
 
 /**
- * A header map as the plugin sees it through the runtime: the first read copies the map
- * from Envoy, writes go to Envoy at once and update the copy the way Envoy updates its map.
- * A map used after its hook reads the copy; a write then fails as Envoy's C API does.
+ * A header map as the plugin sees it through the runtime (golangfilter's headerMap): reads
+ * come from a copy of the whole map, made by the first read (`copyOnRead`) or, for a big
+ * map or a log entry's, by the first read other than `get`/`has`, which until then ask Envoy
+ * for that one header (GetHeader). Writes go to Envoy at once (after copying the map) and
+ * update the copy the way Envoy updates its map. A map used after its hook reads the copy; a
+ * write then fails as Envoy's C API does.
  */
 export class RuntimeHeaderMap implements HeaderMap {
   private copy: [string, string][] | null = null;
@@ -27,6 +48,7 @@ export class RuntimeHeaderMap implements HeaderMap {
 
   get(name: string): string | undefined {
     const key = lowerAscii(name);
+    if (this.copy === null && !this.o.copyOnRead) return this.lookup(key);
     return this.load().find(([k]) => k === key)?.[1];
   }
   getAll(name: string): string[] {
@@ -65,6 +87,13 @@ export class RuntimeHeaderMap implements HeaderMap {
     const status = this.o.capi.removeHeader(this.o.state, this.o.trailers, key);
     if (status !== "ok") throw new RuntimePanic(`cannot remove ${goQuote(key)} from ${this.o.what}: ${capiErrorText(status)}`);
     this.copy = remove(this.copy!, key);
+  }
+
+  /** One header from Envoy's map, as the runtime reads it before it has a copy. */
+  private lookup(key: string): string | undefined {
+    const result = this.o.capi.getHeader(this.o.state, key);
+    if (result instanceof CapiFailure) throw new RuntimePanic(`cannot read ${this.o.what}: ${capiErrorText(result.status)}`);
+    return result;
   }
 
   private load(): [string, string][] {

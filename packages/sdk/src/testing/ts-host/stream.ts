@@ -86,14 +86,24 @@ function atoi(text: string): number {
   return m === null ? 0 : Number.parseInt(m[1]!, 10);
 }
 
+/** The upstream's wait before its response headers (`upstream.delay`), validated. */
+function delayOf(spec: UpstreamSpec): number {
+  const delay = spec.delay ?? 0;
+  if (typeof delay !== "number" || !Number.isInteger(delay) || delay < 0 || delay > 600_000) {
+    throw new TypeError("upstream.delay must be an integer number of milliseconds in 0..600000");
+  }
+  return delay;
+}
+
 /**
  * Drives one `request` op through the golang filter, the filter manager and a scripted
- * upstream, as the native host does: each frame is one dispatcher event, the tasks posted on
- * the worker (local replies) run after the event that posted them, and the upstream answers
- * once it has received the whole request and no local reply owns the response. Work posted by
- * Go threads (async hooks) runs only when no frame can be delivered; while such a hook runs
- * and nothing else can happen, the host waits for it (at most `idleTimeoutMs` per wait), also
- * after the stream ended.
+ * upstream, as the native host does (docs/host-protocol.md, "Order of events"): each frame is
+ * one dispatcher event; the tasks posted on the worker (local replies) run first, then the
+ * client's frames, then the upstream's (once it has the whole request, its delay has passed
+ * and no local reply owns the response), then the work Go threads (async hooks) posted. When
+ * nothing else can happen the host waits for Go (at most `idleTimeoutMs`, or until the
+ * upstream's delay ends), then applies Envoy's stream idle timeout; after the stream ended it
+ * still waits for async hooks that outlived it.
  */
 export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<Omit<RequestResultData, "logs" | "metrics">> {
   const idleTimeoutMs = op.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
@@ -109,11 +119,14 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
   if (!Number.isInteger(upstreamStatus) || upstreamStatus < 100 || upstreamStatus > 999) {
     throw new TypeError("upstream.status must be an integer in 100..999");
   }
+  const upstreamDelay = delayOf(upstreamSpec);
   const upstreamChunks = upstreamSpec.echo === true ? [] : chunksOf(upstreamSpec, "upstream");
   const upstreamHeaders = upstreamSpec.headers === undefined ? [] : checkHeaderList(upstreamSpec.headers, "upstream.headers");
   const upstreamTrailers = trailersOf(upstreamSpec.trailers, "upstream.trailers");
 
-  const events: Frame[] = [];
+  const clientEvents: Frame[] = [];
+  /** The upstream's frames after its headers. */
+  const upstreamEvents: Frame[] = [];
   /** Tasks posted on the worker, and tasks posted by Go threads. */
   const posted: (() => void)[] = [];
   const fromGo: (() => void)[] = [];
@@ -121,8 +134,13 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
   let finished = false;
   let reset: "client" | "local" | null = null;
   let closed = false;
+  /** When the upstream had the whole request (its delay counts from then); null before. */
+  let upstreamCompleteAt: number | null = null;
+  let upstreamStarted = false;
 
-  const upstream = new Recorder(() => events.push(() => startUpstreamResponse()));
+  const upstream = new Recorder(() => {
+    upstreamCompleteAt = performance.now();
+  });
   const client = new Recorder();
   // Lines a hook logs after its stream's result was written (it outlived the stream) are dropped.
   const streamRuntime: PluginRuntime = { ...runtime, log: (level, message) => !closed && runtime.log(level, message) };
@@ -133,7 +151,8 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
     if (finished) return;
     finished = true;
     reset = how;
-    events.length = 0;
+    clientEvents.length = 0;
+    upstreamEvents.length = 0;
     golang.onStreamComplete();
     golang.log({
       requestHeaders: fm.requestHeaders,
@@ -171,9 +190,9 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
       ? { headers: (m, e) => fm.decodeHeaders(m, e), data: (b, e) => fm.decodeData(b, e), trailers: (m) => fm.decodeTrailers(m) }
       : { headers: (m, e) => fm.encodeHeaders(m, e), data: (b, e) => fm.encodeData(b, e), trailers: (m) => fm.encodeTrailers(m) };
 
-  /** The upstream's answer, unless a local reply already owns the response. */
+  /** The upstream's answer: its headers now, its later frames queued. */
   const startUpstreamResponse = () => {
-    if (fm.responseHeaders !== null) return;
+    upstreamStarted = true;
     let response: Frame[];
     if (upstreamSpec.echo === true) {
       const contentType = (upstream.headerList ?? []).find(([k]) => k === "content-type");
@@ -190,8 +209,24 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
     // The router records the upstream's answer in StreamInfo before the encode filters run.
     data.responseCode = upstreamStatus;
     data.responseCodeDetails = "via_upstream";
+    upstreamEvents.push(...response.slice(1));
     response[0]!();
-    events.unshift(...response.slice(1));
+  };
+
+  /** When the upstream, which has the whole request, sends its headers; 0 when it is not waiting. */
+  const upstreamReadyAt = (): number => {
+    if (upstreamCompleteAt === null || upstreamStarted || fm.responseHeaders !== null || upstreamDelay === 0) return 0;
+    return upstreamCompleteAt + upstreamDelay;
+  };
+
+  /** The upstream's next frame, if it can send one now. */
+  const nextUpstreamEvent = (): Frame | undefined => {
+    if (upstreamCompleteAt === null) return undefined;
+    if (upstreamStarted) return upstreamEvents.shift();
+    // A local reply owns the response: the upstream never answers.
+    if (fm.responseHeaders !== null) return undefined;
+    const ready = upstreamReadyAt();
+    return ready !== 0 && performance.now() < ready ? undefined : startUpstreamResponse;
   };
 
   // A client reset right after the phase of the named decode/encode hook.
@@ -204,16 +239,16 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
     finish("client");
   };
 
-  events.push(...frames(requestHeaders, requestChunks, requestTrailers, toFilterManager("decode")));
+  clientEvents.push(...frames(requestHeaders, requestChunks, requestTrailers, toFilterManager("decode")));
 
-  /** Waits for a Go thread to post work or for its hook to end; false when the wait timed out. */
-  const waitForGo = async (): Promise<boolean> => {
+  /** Waits until a Go thread posts work or its hook ends, at most `ms`; false when the time ran out. */
+  const waitForGo = async (ms: number): Promise<boolean> => {
     const restore = installScopedRandom();
     let timer: NodeJS.Timeout | undefined;
     try {
       return await new Promise<boolean>((resolve) => {
         wake = () => resolve(true);
-        timer = setTimeout(() => resolve(false), idleTimeoutMs);
+        timer = setTimeout(() => resolve(false), Math.max(0, ms));
       });
     } finally {
       wake = null;
@@ -222,18 +257,38 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
     }
   };
 
+  /** The first task a Go thread posts before `deadline` (a wake-up without one keeps waiting). */
+  const nextGoTask = async (deadline: number): Promise<(() => void) | undefined> => {
+    for (let left = deadline - performance.now(); left > 0; left = deadline - performance.now()) {
+      const task = fromGo.shift();
+      if (task !== undefined) return task;
+      await waitForGo(left);
+    }
+    return fromGo.shift();
+  };
+
   let idleTimeouts = 0;
   try {
     while (!finished) {
       maybeClientReset();
       if (finished) break;
-      const task = posted.shift() ?? events.shift() ?? fromGo.shift();
+      const task = posted.shift() ?? clientEvents.shift() ?? nextUpstreamEvent() ?? fromGo.shift();
       if (task !== undefined) {
         task();
         continue;
       }
-      // Stalled: only a Go thread can move the stream now (e.g. Continue after Running).
-      if (plugin.hasPendingHooks && (await waitForGo())) continue;
+      // Stalled, or the upstream takes its delay: only a Go thread can move the stream now
+      // (e.g. Continue after Running). Without its work the idle timeout ends the stream,
+      // unless the upstream is ready first.
+      const idleDeadline = performance.now() + idleTimeoutMs;
+      const ready = upstreamReadyAt();
+      const upstreamFirst = ready !== 0 && ready < idleDeadline;
+      const goTask = await nextGoTask(upstreamFirst ? ready : idleDeadline);
+      if (goTask !== undefined) {
+        goTask();
+        continue;
+      }
+      if (upstreamFirst) continue;
       if (idleTimeouts++ === MAX_IDLE_TIMEOUTS) {
         fm.downstreamReset();
         finish("local");
@@ -243,7 +298,7 @@ export async function runStream(runtime: PluginRuntime, op: RequestOp): Promise<
     }
     // Async hooks that outlived their stream still end (their calls now fail): wait for them,
     // so what they log belongs to this result.
-    while (plugin.hasUnansweredHooks && (await waitForGo()));
+    while (plugin.hasUnansweredHooks && (await waitForGo(idleTimeoutMs)));
   } finally {
     closed = true;
   }

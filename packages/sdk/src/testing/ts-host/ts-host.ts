@@ -1,7 +1,7 @@
 import type { PluginDefinition } from "../../plugin.js";
 import { configErrorMessage, validateConfig } from "../config-validation.js";
 import { CONSUMERS_CONFIG_TYPE, CONSUMERS_PLUGIN, consumersProblem, type ConsumersConfig } from "../consumers-config.js";
-import { parseJsonText } from "../json-syntax.js";
+import { parseJsonText } from "../json-text.js";
 import { ConsumerRegistry } from "./consumer-registry.js";
 import { consumersPlugin } from "./consumers-plugin.js";
 import { isThenable, runInScope } from "./hook-scope.js";
