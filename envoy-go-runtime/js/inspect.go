@@ -3,78 +3,126 @@ package js
 import (
 	"math"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 )
 
 // Inspect formats v as Node's util.inspect (what console.log prints for a non-string
-// argument) for the values the compiler represents: primitives, arrays, plain objects,
-// Map and Set, with Node's line-breaking and array-grouping rules.
+// argument) for the values the compiler represents: primitives, arrays, objects and
+// class instances, Records, Map and Set, Uint8Array, RegExp and match results, with
+// Node's line-breaking and array-grouping rules.
 func Inspect(v any) string {
-	ctx := &inspectContext{}
+	ctx := &inspectContext{depth: 2}
 	return ctx.format(v, 0, true)
 }
 
 type inspectContext struct {
 	indentation  int
 	currentDepth int
+	depth        int
+	// showHidden (util.format's %o) also shows the length of arrays.
+	showHidden bool
 }
 
 const (
-	breakLength = 80
-	maxDepth    = 2
-	compactMode = 3
+	breakLength  = 80
+	compactMode  = 3
+	minLineWidth = 16
 )
 
 func (c *inspectContext) format(v any, depth int, top bool) string {
+	v = toJSValue(v)
 	switch x := v.(type) {
 	case nil:
 		return "undefined"
+	case NullType:
+		return "null"
 	case string:
 		if top {
 			return x
 		}
-		return quoteInspect(x)
+		return c.formatString(x)
 	case float64:
 		if x == 0 && math.Signbit(x) {
 			return "-0"
 		}
 		return NumberToString(x)
-	case int:
-		return strconv.Itoa(x)
 	case bool:
 		return strconv.FormatBool(x)
-	case *Error:
-		if x == nil {
-			return "undefined"
+	case []byte:
+		items := make([]string, len(x))
+		for i, b := range x {
+			items[i] = strconv.Itoa(int(b))
 		}
+		return c.formatList(items, x, depth, "Uint8Array("+strconv.Itoa(len(x))+") [", "]", "[Uint8Array]", true)
+	case *RegExp:
 		return x.String()
+	case *RegExpMatch:
+		return c.formatMatch(x, depth)
 	case arrayLike:
-		if isNilPointer(v) {
-			return "undefined"
+		items := x.elements()
+		out := make([]string, 0, len(items))
+		if depth > c.depth && len(items) > 0 {
+			return "[Array]"
 		}
-		return c.formatArray(x.elements(), depth)
+		c.currentDepth = depth
+		c.indentation += 2
+		shown := min(len(items), 100)
+		for _, item := range items[:shown] {
+			out = append(out, c.format(item, depth+1, false))
+		}
+		c.indentation -= 2
+		if len(items) > shown {
+			more := len(items) - shown
+			out = append(out, "... "+strconv.Itoa(more)+" more item"+plural(more))
+		}
+		if c.showHidden {
+			out = append(out, "[length]: "+strconv.Itoa(len(items)))
+			return c.reduceToSingleString(out, "", "[", "]", depth, true)
+		}
+		return c.reduceList(out, items, depth, "[", "]", len(items) > shown)
 	case keyedLike:
-		if isNilPointer(v) {
-			return "undefined"
-		}
 		return c.formatKeyed(x, depth)
 	}
-	r := reflect.ValueOf(v)
-	if r.Kind() == reflect.Func {
+	if reflect.ValueOf(v).Kind() == reflect.Func {
 		return "[Function (anonymous)]"
 	}
-	if r.Kind() == reflect.Pointer {
-		if r.IsNil() {
-			return "undefined"
-		}
-		if r.Elem().Kind() != reflect.Struct {
-			return c.format(r.Elem().Interface(), depth, top)
-		}
-		fields, _ := structFields(r)
-		return c.formatObject(fields, depth)
+	fields, className, ok := ownProperties(v)
+	if !ok {
+		return ToString(v)
 	}
-	return ToString(v)
+	return c.formatObject(fields, className, depth)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// formatString quotes a string as util.inspect does; a long string with line breaks is
+// printed as a concatenation of its lines.
+func (c *inspectContext) formatString(s string) string {
+	if Len(s) > minLineWidth && Len(s) > breakLength-c.indentation-4 && strings.Contains(s[:len(s)-1], "\n") {
+		var lines []string
+		for rest := s; rest != ""; {
+			i := strings.IndexByte(rest, '\n')
+			if i < 0 || i == len(rest)-1 {
+				lines = append(lines, rest)
+				break
+			}
+			lines = append(lines, rest[:i+1])
+			rest = rest[i+1:]
+		}
+		quoted := make([]string, len(lines))
+		for i, l := range lines {
+			quoted[i] = quoteInspect(l)
+		}
+		return strings.Join(quoted, " +\n"+strings.Repeat(" ", c.indentation+2))
+	}
+	return quoteInspect(s)
 }
 
 // quoteInspect quotes a string as util.inspect does: single quotes unless the string
@@ -114,6 +162,11 @@ func quoteInspect(s string) string {
 			b.WriteString(`\x`)
 			b.WriteString(strings.ToUpper(hexDigits[ch>>4 : ch>>4+1]))
 			b.WriteString(strings.ToUpper(hexDigits[ch&0xF : ch&0xF+1]))
+		case ch == 0xED && i+2 < len(s) && s[i+1] >= 0xA0:
+			// A lone surrogate: Node prints it escaped.
+			r, n := decodeUnit(s, i)
+			b.WriteString(`\u` + strconv.FormatInt(int64(r), 16)) // Node writes these in lower case
+			i += n - 1
 		default:
 			b.WriteByte(ch)
 		}
@@ -122,66 +175,108 @@ func quoteInspect(s string) string {
 	return b.String()
 }
 
-var identifierName = identifierKey
+// identifierName: keys util.inspect prints without quotes.
+var identifierName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
 
-func (c *inspectContext) formatArray(items []any, depth int) string {
-	if len(items) == 0 {
-		return "[]"
+func (c *inspectContext) formatKey(key string) string {
+	if identifierName.MatchString(key) {
+		return key
 	}
-	if depth > maxDepth {
-		return "[Array]"
-	}
-	c.currentDepth = depth
-	c.indentation += 2
-	output := make([]string, 0, len(items))
-	shown := min(len(items), 100)
-	for _, item := range items[:shown] {
-		output = append(output, c.format(item, depth+1, false))
-	}
-	if len(items) > shown {
-		more := len(items) - shown
-		s := "s"
-		if more == 1 {
-			s = ""
-		}
-		output = append(output, "... "+strconv.Itoa(more)+" more item"+s)
-	}
-	c.indentation -= 2
-	entries := len(output)
-	if entries > 6 {
-		output = c.groupArrayElements(output, items, len(items) > shown)
-	}
-	return c.reduceToSingleString(output, "", "[", "]", depth, entries == len(output))
+	return quoteInspect(key)
 }
 
-func (c *inspectContext) formatObject(fields []objectField, depth int) string {
-	if len(fields) == 0 {
-		return "{}"
+func (c *inspectContext) formatObject(fields []objectField, className string, depth int) string {
+	open := "{"
+	if className != "" {
+		open = className + " {"
 	}
-	if depth > maxDepth {
+	if len(fields) == 0 {
+		return open + "}"
+	}
+	if depth > c.depth {
+		if className != "" {
+			return "[" + className + "]"
+		}
 		return "[Object]"
 	}
 	c.currentDepth = depth
 	c.indentation += 2
 	output := make([]string, 0, len(fields))
 	for _, f := range fields {
-		key := f.name
-		if !identifierName.MatchString(key) {
-			key = quoteInspect(key)
-		}
-		output = append(output, key+": "+c.format(fieldValue(f.value), depth+1, false))
+		output = append(output, c.formatKey(f.name)+": "+c.format(f.value, depth+1, false))
 	}
 	c.indentation -= 2
-	return c.reduceToSingleString(output, "", "{", "}", depth, true)
+	return c.reduceToSingleString(output, "", open, "}", depth, true)
+}
+
+// formatList formats the elements of an array-like whose items are already strings.
+func (c *inspectContext) formatList(items []string, _ any, depth int, open, close, nested string, numbers bool) string {
+	if len(items) == 0 {
+		return open + close
+	}
+	if depth > c.depth {
+		return nested
+	}
+	c.currentDepth = depth
+	shown := min(len(items), 100)
+	out := append([]string(nil), items[:shown]...)
+	if len(items) > shown {
+		more := len(items) - shown
+		out = append(out, "... "+strconv.Itoa(more)+" more item"+plural(more))
+	}
+	values := make([]any, len(items))
+	for i := range values {
+		if numbers {
+			values[i] = 0.0
+		}
+	}
+	return c.reduceList(out, values, depth, open, close, len(items) > shown)
+}
+
+func (c *inspectContext) reduceList(output []string, items []any, depth int, open, close string, hasMore bool) string {
+	if len(output) == 0 {
+		return open + close
+	}
+	entries := len(output)
+	if entries > 6 {
+		output = c.groupArrayElements(output, items, hasMore)
+	}
+	return c.reduceToSingleString(output, "", open, close, depth, entries == len(output))
+}
+
+func (c *inspectContext) formatMatch(m *RegExpMatch, depth int) string {
+	if depth > c.depth {
+		return "[Array]"
+	}
+	c.currentDepth = depth
+	c.indentation += 2
+	var output []string
+	for _, g := range m.groups {
+		if g == nil {
+			output = append(output, "undefined")
+		} else {
+			output = append(output, c.format(*g, depth+1, false))
+		}
+	}
+	if m.Index >= 0 {
+		output = append(output, "index: "+strconv.Itoa(m.Index), "input: "+c.format(m.Input, depth+1, false))
+		if m.Groups == nil {
+			output = append(output, "groups: undefined")
+		} else {
+			output = append(output, "groups: "+c.format(m.Groups, depth+1, false))
+		}
+	}
+	c.indentation -= 2
+	return c.reduceToSingleString(output, "", "[", "]", depth, true)
 }
 
 func (c *inspectContext) formatKeyed(k keyedLike, depth int) string {
 	keys, values := k.keyedEntries()
-	prefix := k.kindName() + "(" + strconv.Itoa(len(keys)) + ")"
+	open := k.kindName() + "(" + strconv.Itoa(len(keys)) + ") {"
 	if len(keys) == 0 {
-		return prefix + " {}"
+		return open + "}"
 	}
-	if depth > maxDepth {
+	if depth > c.depth {
 		return "[" + k.kindName() + "]"
 	}
 	c.currentDepth = depth
@@ -195,12 +290,12 @@ func (c *inspectContext) formatKeyed(k keyedLike, depth int) string {
 		output = append(output, entry)
 	}
 	c.indentation -= 2
-	return c.reduceToSingleString(output, prefix, "{", "}", depth, true)
+	return c.reduceToSingleString(output, "", open, "}", depth, true)
 }
 
 func (c *inspectContext) reduceToSingleString(output []string, base, open, close string, depth int, canCombine bool) string {
 	if canCombine && c.currentDepth-depth < compactMode {
-		start := len(output) + c.indentation + len(open) + utf16Len(base) + 10
+		start := len(output) + c.indentation + utf16Len(open) + utf16Len(base) + 10
 		if c.isBelowBreakLength(output, start, base) {
 			joined := strings.Join(output, ", ")
 			if !strings.Contains(joined, "\n") {
@@ -283,7 +378,7 @@ func (c *inspectContext) groupArrayElements(output []string, items []any, hasMor
 		}
 		padStart := true
 		for _, item := range items {
-			if _, isNumber := item.(float64); !isNumber {
+			if _, isNumber := toJSValue(item).(float64); !isNumber {
 				padStart = false
 				break
 			}

@@ -17,24 +17,26 @@ type jsonValue struct {
 	vals []*jsonValue
 }
 
-// lookup returns the member named key (the last one, as JSON.parse keeps the last).
+// lookup returns the member named key.
 func (v *jsonValue) lookup(key string) (*jsonValue, bool) {
-	for i := len(v.keys) - 1; i >= 0; i-- {
-		if v.keys[i] == key {
+	for i, k := range v.keys {
+		if k == key {
 			return v.vals[i], true
 		}
 	}
 	return nil, false
 }
 
-type jsonParser struct {
-	s   string
-	pos int
-}
-
+// jsonSyntaxError carries V8's JSON.parse message, so a compiled program reports the
+// same e.message as Node.
 type jsonSyntaxError struct{ msg string }
 
 func (e *jsonSyntaxError) Error() string { return e.msg }
+
+type jsonParser struct {
+	s   string
+	pos int // byte offset
+}
 
 // parseJSON parses text with JSON.parse's grammar.
 func parseJSON(text string) (v *jsonValue, err error) {
@@ -52,21 +54,57 @@ func parseJSON(text string) (v *jsonValue, err error) {
 	v = p.value()
 	p.skipSpace()
 	if p.pos < len(p.s) {
-		p.fail("unexpected " + p.describe() + " after JSON value")
+		panic(&jsonSyntaxError{msg: "Unexpected non-whitespace character after JSON at position " + strconv.Itoa(p.unitPos())})
 	}
 	return v, nil
 }
 
-func (p *jsonParser) describe() string {
-	if p.pos >= len(p.s) {
-		return "end of input"
+// unitPos is the current position in UTF-16 code units, as V8 reports it.
+func (p *jsonParser) unitPos() int {
+	if isASCII(p.s) {
+		return p.pos
 	}
-	r, _ := utf8.DecodeRuneInString(p.s[p.pos:])
-	return "character " + strconv.QuoteRune(r)
+	return Len(p.s[:p.pos])
 }
 
-func (p *jsonParser) fail(msg string) {
-	panic(&jsonSyntaxError{msg: msg + " at position " + strconv.Itoa(p.pos)})
+func (p *jsonParser) failAt(msg string) {
+	panic(&jsonSyntaxError{msg: msg + " in JSON at position " + strconv.Itoa(p.unitPos())})
+}
+
+func (p *jsonParser) failEnd() {
+	panic(&jsonSyntaxError{msg: "Unexpected end of JSON input"})
+}
+
+// failToken reports an unexpected character with V8's context: the whole source when it
+// is short, else up to 10 code units around the character.
+func (p *jsonParser) failToken() {
+	if p.pos >= len(p.s) {
+		p.failEnd()
+	}
+	switch p.s {
+	case "NaN", "Infinity", "undefined", "[object Object]":
+		panic(&jsonSyntaxError{msg: `"` + p.s + `" is not valid JSON`})
+	}
+	r, _ := decodeUnit(p.s, p.pos)
+	token := string(r)
+	if r >= 0x10000 {
+		token = fromUnits(toUnits(string(r))[:1])
+	}
+	const context = 10
+	length := Len(p.s)
+	pos := p.unitPos()
+	var source string
+	switch {
+	case length <= 2*context+1:
+		source = `"` + p.s + `"`
+	case pos < context:
+		source = `"` + substr(p.s, 0, pos+context) + `"...`
+	case pos < length-context:
+		source = `..."` + substr(p.s, pos-context, pos+context) + `"...`
+	default:
+		source = `..."` + substr(p.s, pos-context, length) + `"`
+	}
+	panic(&jsonSyntaxError{msg: "Unexpected token '" + token + "', " + source + " is not valid JSON"})
 }
 
 func (p *jsonParser) skipSpace() {
@@ -82,7 +120,7 @@ func (p *jsonParser) skipSpace() {
 
 func (p *jsonParser) value() *jsonValue {
 	if p.pos >= len(p.s) {
-		p.fail("unexpected end of input")
+		p.failEnd()
 	}
 	switch c := p.s[p.pos]; {
 	case c == '{':
@@ -93,18 +131,30 @@ func (p *jsonParser) value() *jsonValue {
 		return &jsonValue{kind: "string", str: p.string()}
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
-	case strings.HasPrefix(p.s[p.pos:], "true"):
-		p.pos += 4
+	case c == 't':
+		p.literal("true")
 		return &jsonValue{kind: "boolean", b: true}
-	case strings.HasPrefix(p.s[p.pos:], "false"):
-		p.pos += 5
+	case c == 'f':
+		p.literal("false")
 		return &jsonValue{kind: "boolean"}
-	case strings.HasPrefix(p.s[p.pos:], "null"):
-		p.pos += 4
+	case c == 'n':
+		p.literal("null")
 		return &jsonValue{kind: "null"}
 	}
-	p.fail("unexpected " + p.describe())
+	p.failToken()
 	return nil
+}
+
+func (p *jsonParser) literal(word string) {
+	for i := 0; i < len(word); i++ {
+		if p.pos >= len(p.s) {
+			p.failEnd()
+		}
+		if p.s[p.pos] != word[i] {
+			p.failToken()
+		}
+		p.pos++
+	}
 }
 
 func (p *jsonParser) object() *jsonValue {
@@ -115,15 +165,14 @@ func (p *jsonParser) object() *jsonValue {
 		p.pos++
 		return v
 	}
+	if p.pos >= len(p.s) || p.s[p.pos] != '"' {
+		p.failAt("Expected property name or '}'")
+	}
 	for {
-		p.skipSpace()
-		if p.pos >= len(p.s) || p.s[p.pos] != '"' {
-			p.fail("expected property name, got " + p.describe())
-		}
 		key := p.string()
 		p.skipSpace()
 		if p.pos >= len(p.s) || p.s[p.pos] != ':' {
-			p.fail("expected ':', got " + p.describe())
+			p.failAt("Expected ':' after property name")
 		}
 		p.pos++
 		p.skipSpace()
@@ -131,6 +180,7 @@ func (p *jsonParser) object() *jsonValue {
 		replaced := false
 		for i, k := range v.keys {
 			if k == key {
+				// A repeated key keeps its first position and its last value.
 				v.vals[i], replaced = member, true
 			}
 		}
@@ -140,13 +190,17 @@ func (p *jsonParser) object() *jsonValue {
 		p.skipSpace()
 		if p.pos < len(p.s) && p.s[p.pos] == ',' {
 			p.pos++
+			p.skipSpace()
+			if p.pos >= len(p.s) || p.s[p.pos] != '"' {
+				p.failAt("Expected double-quoted property name")
+			}
 			continue
 		}
 		if p.pos < len(p.s) && p.s[p.pos] == '}' {
 			p.pos++
 			return v
 		}
-		p.fail("expected ',' or '}', got " + p.describe())
+		p.failAt("Expected ',' or '}' after property value")
 	}
 }
 
@@ -170,7 +224,7 @@ func (p *jsonParser) array() *jsonValue {
 			p.pos++
 			return v
 		}
-		p.fail("expected ',' or ']', got " + p.describe())
+		p.failAt("Expected ',' or ']' after array element")
 	}
 }
 
@@ -178,90 +232,95 @@ func (p *jsonParser) string() string {
 	p.pos++ // opening quote
 	var units []uint16
 	var b strings.Builder
-	flushUnits := func() {
-		if units != nil {
+	flush := func() {
+		if len(units) > 0 {
 			b.WriteString(fromUnits(units))
-			units = nil
+			units = units[:0]
 		}
 	}
 	for {
 		if p.pos >= len(p.s) {
-			p.fail("unterminated string")
+			p.failAt("Unterminated string")
 		}
 		c := p.s[p.pos]
 		switch {
 		case c == '"':
 			p.pos++
-			flushUnits()
+			flush()
 			return b.String()
 		case c < 0x20:
-			p.fail("bad control character in string")
+			p.failAt("Bad control character in string literal")
 		case c == '\\':
-			if p.pos+1 >= len(p.s) {
-				p.fail("unterminated string")
+			p.pos++
+			if p.pos >= len(p.s) {
+				p.failEnd()
 			}
-			esc := p.s[p.pos+1]
-			p.pos += 2
-			if esc == 'u' {
-				if p.pos+4 > len(p.s) {
-					p.fail("bad unicode escape")
-				}
-				u, err := strconv.ParseUint(p.s[p.pos:p.pos+4], 16, 16)
-				if err != nil {
-					p.fail("bad unicode escape")
-				}
-				p.pos += 4
-				units = append(units, uint16(u))
+			e := p.s[p.pos]
+			simple := map[byte]uint16{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+			if u, ok := simple[e]; ok {
+				units = append(units, u)
+				p.pos++
 				continue
 			}
-			flushUnits()
-			switch esc {
-			case '"', '\\', '/':
-				b.WriteByte(esc)
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			case 't':
-				b.WriteByte('\t')
-			default:
-				p.pos--
-				p.fail("bad escaped character")
+			if e != 'u' {
+				p.failAt("Bad escaped character")
 			}
+			p.pos++
+			var u uint16
+			for k := 0; k < 4; k++ {
+				if p.pos >= len(p.s) {
+					p.failAt("Bad Unicode escape")
+				}
+				d, ok := unhex(p.s[p.pos])
+				if !ok {
+					p.failAt("Bad Unicode escape")
+				}
+				u = u<<4 | uint16(d)
+				p.pos++
+			}
+			units = append(units, u)
 		default:
-			flushUnits()
-			_, n := utf8.DecodeRuneInString(p.s[p.pos:])
+			flush()
+			if c < utf8.RuneSelf {
+				b.WriteByte(c)
+				p.pos++
+				continue
+			}
+			_, n := decodeUnit(p.s, p.pos)
 			b.WriteString(p.s[p.pos : p.pos+n])
 			p.pos += n
 		}
 	}
 }
 
+func (p *jsonParser) digits() int {
+	start := p.pos
+	for p.pos < len(p.s) && p.s[p.pos] >= '0' && p.s[p.pos] <= '9' {
+		p.pos++
+	}
+	return p.pos - start
+}
+
 func (p *jsonParser) number() *jsonValue {
 	start := p.pos
 	if p.s[p.pos] == '-' {
 		p.pos++
-	}
-	digits := func() int {
-		n := 0
-		for p.pos < len(p.s) && p.s[p.pos] >= '0' && p.s[p.pos] <= '9' {
-			p.pos, n = p.pos+1, n+1
+		if p.pos >= len(p.s) || p.s[p.pos] < '0' || p.s[p.pos] > '9' {
+			p.failAt("No number after minus sign")
 		}
-		return n
 	}
-	if p.pos < len(p.s) && p.s[p.pos] == '0' {
+	if p.s[p.pos] == '0' {
 		p.pos++
-	} else if digits() == 0 {
-		p.fail("no number after minus sign")
+		if p.pos < len(p.s) && p.s[p.pos] >= '0' && p.s[p.pos] <= '9' {
+			panic(&jsonSyntaxError{msg: "Unexpected number in JSON at position " + strconv.Itoa(p.unitPos())})
+		}
+	} else {
+		p.digits()
 	}
 	if p.pos < len(p.s) && p.s[p.pos] == '.' {
 		p.pos++
-		if digits() == 0 {
-			p.fail("unterminated fractional number")
+		if p.digits() == 0 {
+			p.failAt("Unterminated fractional number")
 		}
 	}
 	if p.pos < len(p.s) && (p.s[p.pos] == 'e' || p.s[p.pos] == 'E') {
@@ -269,13 +328,10 @@ func (p *jsonParser) number() *jsonValue {
 		if p.pos < len(p.s) && (p.s[p.pos] == '+' || p.s[p.pos] == '-') {
 			p.pos++
 		}
-		if digits() == 0 {
-			p.fail("exponent part is missing a number")
+		if p.digits() == 0 {
+			p.failAt("Exponent part is missing a number")
 		}
 	}
-	f, err := strconv.ParseFloat(p.s[start:p.pos], 64)
-	if err != nil && f == 0 {
-		p.fail("bad number")
-	}
+	f, _ := strconv.ParseFloat(p.s[start:p.pos], 64)
 	return &jsonValue{kind: "number", num: f}
 }

@@ -1,9 +1,13 @@
 package js
 
 import (
+	"math"
 	"reflect"
 	"strings"
 )
+
+// prefixKey is the key toJSON receives (the property name; "" at the top level).
+const prefixKey = ""
 
 // JSONStringify is JSON.stringify(v) for the values the compiler represents (it
 // rejects arguments that may be undefined, so the result is always a string).
@@ -81,21 +85,31 @@ func quoteJSONTo(b *strings.Builder, s string) {
 
 // writeJSON writes v; it returns false for values JSON omits (undefined, functions).
 func writeJSON(b *strings.Builder, v any, indent, prefix string) bool {
+	v = toJSValue(v)
+	if v != nil {
+		if m := reflect.ValueOf(v).MethodByName("ToJSON"); m.IsValid() && m.Type().NumIn() <= 1 && m.Type().NumOut() == 1 {
+			args := []reflect.Value{}
+			if m.Type().NumIn() == 1 {
+				args = append(args, reflect.ValueOf(prefixKey).Convert(m.Type().In(0)))
+			}
+			v = toJSValue(m.Call(args)[0].Interface())
+		}
+	}
 	switch x := v.(type) {
 	case nil:
 		return false
+	case NullType:
+		b.WriteString("null")
+		return true
 	case string:
 		quoteJSONTo(b, x)
 		return true
 	case float64:
-		if x != x || x > 1.7976931348623157e308 || x < -1.7976931348623157e308 {
+		if x != x || math.IsInf(x, 0) {
 			b.WriteString("null")
 		} else {
 			b.WriteString(NumberToString(x))
 		}
-		return true
-	case int:
-		b.WriteString(IntToString(x))
 		return true
 	case bool:
 		if x {
@@ -104,41 +118,36 @@ func writeJSON(b *strings.Builder, v any, indent, prefix string) bool {
 			b.WriteString("false")
 		}
 		return true
-	case arrayLike:
-		if isNilPointer(v) {
-			return false
+	case []byte:
+		fields := make([]objectField, len(x))
+		for i, c := range x {
+			fields[i] = objectField{name: IntToString(i), value: float64(c)}
 		}
-		writeJSONArray(b, x.elements(), indent, prefix)
-		return true
-	case keyedLike:
-		if isNilPointer(v) {
-			return false
-		}
-		b.WriteString("{}")
-		return true
-	case *Error:
-		if x == nil {
-			return false
-		}
-		b.WriteString("{}")
-		return true
-	}
-	r := reflect.ValueOf(v)
-	switch r.Kind() {
-	case reflect.Func:
-		return false
-	case reflect.Pointer:
-		if r.IsNil() {
-			return false
-		}
-		if r.Elem().Kind() != reflect.Struct {
-			return writeJSON(b, r.Elem().Interface(), indent, prefix)
-		}
-		fields, _ := structFields(r)
 		writeJSONObject(b, fields, indent, prefix)
 		return true
+	case *RegExp, keyedLike:
+		b.WriteString("{}")
+		return true
+	case *RegExpMatch:
+		items := make([]any, len(x.groups))
+		for i, g := range x.groups {
+			items[i] = toJSValue(g)
+		}
+		writeJSONArray(b, items, indent, prefix)
+		return true
+	case arrayLike:
+		writeJSONArray(b, x.elements(), indent, prefix)
+		return true
 	}
-	panic(NewTypeError("JSON.stringify: unsupported value of Go type " + r.Type().String()))
+	if reflect.ValueOf(v).Kind() == reflect.Func {
+		return false
+	}
+	fields, _, ok := ownProperties(v)
+	if !ok {
+		panic(NewTypeError("JSON.stringify: unsupported value of Go type " + reflect.TypeOf(v).String()))
+	}
+	writeJSONObject(b, fields, indent, prefix)
+	return true
 }
 
 func writeJSONArray(b *strings.Builder, items []any, indent, prefix string) {
@@ -171,7 +180,7 @@ func writeJSONObject(b *strings.Builder, fields []objectField, indent, prefix st
 	wrote := false
 	for _, f := range fields {
 		var member strings.Builder
-		if !writeJSON(&member, fieldValue(f.value), indent, inner) {
+		if !writeJSON(&member, f.value, indent, inner) {
 			continue
 		}
 		if wrote {
@@ -192,4 +201,15 @@ func writeJSONObject(b *strings.Builder, fields []objectField, indent, prefix st
 		b.WriteString("\n" + prefix)
 	}
 	b.WriteByte('}')
+}
+
+// JSONIndentOf is the indent of JSON.stringify's space argument of unknown type.
+func JSONIndentOf(space any) string {
+	switch x := toJSValue(space).(type) {
+	case float64:
+		return JSONIndent(x)
+	case string:
+		return Slice(x, 0, 10)
+	}
+	return ""
 }

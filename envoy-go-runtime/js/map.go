@@ -25,15 +25,21 @@ func NewMap[K comparable, V any]() *Map[K, V] {
 	return &Map[K, V]{index: map[K]int{}}
 }
 
-// normalizeKey maps -0 to 0 so both find the same entry (NaN keys are handled by the
-// index using a canonical NaN, which Go's map cannot find, so NaN is boxed separately).
+// normalizeKey maps -0 to 0 so both find the same entry, and a string whose surrogate
+// halves were joined by concatenation to the same bytes as the whole character (NaN keys
+// are found by a scan: Go's map cannot find NaN).
 func normalizeKey[K comparable](k K) (K, bool) {
-	if f, ok := any(k).(float64); ok {
-		if f == 0 {
+	switch x := any(k).(type) {
+	case float64:
+		if x == 0 {
 			return any(0.0).(K), false
 		}
-		if f != f {
+		if x != x {
 			return k, true
+		}
+	case string:
+		if hasSurrogateBytes(x) {
+			return any(joinSurrogates(x)).(K), false
 		}
 	}
 	return k, false
@@ -172,6 +178,22 @@ func (m *Map[K, V]) ForEach(fn func(V, K)) {
 	}
 }
 
+// ForEachValue is m.forEach(value => ...).
+func (m *Map[K, V]) ForEachValue(fn func(V)) {
+	for _, v := range m.All() {
+		fn(v)
+	}
+}
+
+// MapFrom is new Map(entries).
+func MapFrom[K comparable, V any](entries iter.Seq2[K, V]) *Map[K, V] {
+	m := NewMap[K, V]()
+	for k, v := range entries {
+		m.Set(k, v)
+	}
+	return m
+}
+
 // Set is a JavaScript Set: insertion-ordered, SameValueZero membership.
 type Set[T comparable] struct {
 	m *Map[T, struct{}]
@@ -186,8 +208,25 @@ func NewSet[T comparable](items ...T) *Set[T] {
 	return s
 }
 
-// SetFrom is new Set(array).
-func SetFrom[T comparable](a *Array[T]) *Set[T] { return NewSet(a.items...) }
+// SetFrom is new Set(iterable).
+func SetFrom[T comparable](values iter.Seq[T]) *Set[T] {
+	s := NewSet[T]()
+	for v := range values {
+		s.Add(v)
+	}
+	return s
+}
+
+// Entries iterates [value, value] pairs (s.entries()).
+func (s *Set[T]) Entries() iter.Seq2[T, T] {
+	return func(yield func(T, T) bool) {
+		for v := range s.Values() {
+			if !yield(v, v) {
+				return
+			}
+		}
+	}
+}
 
 // Add is s.add(v), returning s.
 func (s *Set[T]) Add(v T) *Set[T] {

@@ -184,8 +184,9 @@ func MinOf(values ...float64) float64 {
 	return result
 }
 
-// ParseInt is the global parseInt(s, radix); radix 0 means "not given".
-func ParseInt(s string, radix int) float64 {
+// ParseInt is the global parseInt(s, radix); radix 0 (or undefined, NaN) means "not given".
+func ParseInt(s string, radixArg float64) float64 {
+	radix := int(ToInt32(radixArg))
 	s = TrimStart(s)
 	sign := 1.0
 	if s != "" && (s[0] == '+' || s[0] == '-') {
@@ -218,11 +219,68 @@ func ParseInt(s string, radix int) float64 {
 		v, _ := strconv.ParseFloat(digits, 64)
 		return sign * v
 	}
+	if radix&(radix-1) == 0 {
+		return sign * parsePowerOfTwo(digits, radix)
+	}
+	// Other radixes: V8 accumulates chunks whose multiplier fits in 32 bits, rounding at
+	// each step (the specification allows an approximation; this is the one Node gives).
+	const maxMultiplier = 0xFFFFFFFF / 36
 	v := 0.0
-	for i := 0; i < len(digits); i++ {
-		v = v*float64(radix) + float64(digitValue(digits[i]))
+	for i := 0; i < len(digits); {
+		part, multiplier := uint32(0), uint32(1)
+		for i < len(digits) {
+			m := multiplier * uint32(radix)
+			if m > maxMultiplier {
+				break
+			}
+			part = part*uint32(radix) + uint32(digitValue(digits[i]))
+			multiplier = m
+			i++
+		}
+		v = v*float64(multiplier) + float64(part)
 	}
 	return sign * v
+}
+
+// parsePowerOfTwo reads digits of a power-of-two radix exactly, rounding the bits past
+// 53 half to even (a non-zero digit after the dropped bits rounds up).
+func parsePowerOfTwo(digits string, radix int) float64 {
+	bits := 0
+	for r := radix; r > 1; r >>= 1 {
+		bits++
+	}
+	var number int64
+	exponent := 0
+	for i := 0; i < len(digits); i++ {
+		number = number*int64(radix) + int64(digitValue(digits[i]))
+		overflow := int(number >> 53)
+		if overflow == 0 {
+			continue
+		}
+		overflowBits := 1
+		for overflow > 1 {
+			overflowBits++
+			overflow >>= 1
+		}
+		dropped := int(number) & (1<<overflowBits - 1)
+		number >>= overflowBits
+		exponent = overflowBits
+		zeroTail := true
+		for _, c := range []byte(digits[i+1:]) {
+			zeroTail = zeroTail && c == '0'
+			exponent += bits
+		}
+		middle := 1 << (overflowBits - 1)
+		if dropped > middle || (dropped == middle && (number&1 != 0 || !zeroTail)) {
+			number++
+		}
+		if number&(1<<53) != 0 {
+			exponent++
+			number >>= 1
+		}
+		break
+	}
+	return math.Ldexp(float64(number), exponent)
 }
 
 func digitValue(c byte) int {
@@ -352,14 +410,120 @@ func BoolToNumber(b bool) float64 {
 	return 0
 }
 
-// Pow is Math.pow / **: as math.Pow, except that 1 ** ±Infinity and 1 ** NaN are NaN and
-// x ** NaN is NaN, as in JavaScript.
-func Pow(x, y float64) float64 {
-	if y != y || (math.Abs(x) == 1 && math.IsInf(y, 0)) {
-		return math.NaN()
-	}
-	return math.Pow(x, y)
-}
-
 // IsFinite is Number.isFinite / isFinite for a number.
 func IsFinite(f float64) bool { return !math.IsInf(f, 0) && f == f }
+
+// ToInteger is ToIntegerOrInfinity for an int parameter (slice, padStart, ...): NaN is 0,
+// fractions are truncated, the infinities clamp to the int range.
+func ToInteger(f float64) int {
+	switch {
+	case f != f:
+		return 0
+	case f >= math.MaxInt32:
+		return math.MaxInt32
+	case f <= math.MinInt32:
+		return math.MinInt32
+	}
+	return int(f)
+}
+
+// ArrayIndex is a number used as an array index: itself when it is an integer in range,
+// -1 otherwise (a[1.5] and a[-1] are not elements).
+func ArrayIndex(f float64) int {
+	if f != math.Trunc(f) || f < 0 || f >= math.MaxInt32 {
+		return -1
+	}
+	return int(f)
+}
+
+// ToInt64 is a number passed where Envoy takes an int64 (metrics): truncated toward zero,
+// NaN as 0, clamped to the range.
+func ToInt64(f float64) int64 {
+	switch {
+	case f != f:
+		return 0
+	case f >= 9.223372036854775e18:
+		return math.MaxInt64
+	case f <= -9.223372036854775e18:
+		return math.MinInt64
+	}
+	return int64(f)
+}
+
+// ToUint64 is a number passed where Envoy takes a uint64: truncated, negative and NaN as 0.
+func ToUint64(f float64) uint64 {
+	switch {
+	case f != f || f <= 0:
+		return 0
+	case f >= 1.8446744073709552e19:
+		return math.MaxUint64
+	}
+	return uint64(f)
+}
+
+// Fround is Math.fround.
+func Fround(f float64) float64 { return float64(float32(f)) }
+
+// Clz32 is Math.clz32.
+func Clz32(f float64) float64 {
+	x := ToUint32(f)
+	n := 0
+	for i := 31; i >= 0 && x&(1<<uint(i)) == 0; i-- {
+		n++
+	}
+	return float64(n)
+}
+
+// Hypot is Math.hypot(...values), computed as V8 does (scaled, compensated sum).
+func Hypot(values ...float64) float64 {
+	maxAbs := 0.0
+	nan := false
+	for _, v := range values {
+		a := math.Abs(v)
+		if math.IsInf(a, 1) {
+			return math.Inf(1)
+		}
+		if a != a {
+			nan = true
+		}
+		if a > maxAbs {
+			maxAbs = a
+		}
+	}
+	if nan {
+		return math.NaN()
+	}
+	if maxAbs == 0 {
+		return 0
+	}
+	sum, compensation := 0.0, 0.0
+	for _, v := range values {
+		n := math.Abs(v) / maxAbs
+		summand := n*n - compensation
+		preliminary := sum + summand
+		compensation = (preliminary - sum) - summand
+		sum = preliminary
+	}
+	return math.Sqrt(sum) * maxAbs
+}
+
+// NumberIsInteger is Number.isInteger of a value of unknown type.
+func NumberIsInteger(v any) bool { f, ok := v.(float64); return ok && IsInteger(f) }
+
+// NumberIsSafeInteger is Number.isSafeInteger of a value of unknown type.
+func NumberIsSafeInteger(v any) bool { f, ok := v.(float64); return ok && IsSafeInteger(f) }
+
+// NumberIsFinite is Number.isFinite of a value of unknown type.
+func NumberIsFinite(v any) bool { f, ok := v.(float64); return ok && IsFinite(f) }
+
+// NumberIsNaN is Number.isNaN of a value of unknown type.
+func NumberIsNaN(v any) bool { f, ok := v.(float64); return ok && f != f }
+
+// Floats concatenates argument lists (Math.max(...a, b, ...c)).
+func Floats(lists ...[]float64) []float64 {
+	var out []float64
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}

@@ -1,7 +1,7 @@
 package js
 
-// Optional values of primitive type (string | undefined, number | undefined, ...) are
-// pointers in generated code: nil is undefined. Reference types use their own nil.
+// Optional values of primitive type (string | undefined, number | null, ...) are
+// pointers in generated code: nil is the missing value. Reference types use their own nil.
 
 // Ptr returns a pointer to a copy of v (a defined optional value).
 func Ptr[T any](v T) *T { return &v }
@@ -12,6 +12,15 @@ func Opt[T any](v T, ok bool) *T {
 		return nil
 	}
 	return &v
+}
+
+// OptInt converts an (int, ok) pair into an optional number.
+func OptInt(v int, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	f := float64(v)
+	return &f
 }
 
 // OrZero drops the ok flag of a (value, ok) pair whose value type is already nil-able.
@@ -34,4 +43,21 @@ func PtrEqualsPtr[T comparable](p, q *T) bool {
 		return p == nil && q == nil
 	}
 	return *p == *q
+}
+
+// Must is x! for an optional primitive: its value, or a TypeError where it is missing
+// (JavaScript would go on with undefined in a variable typed otherwise).
+func Must[T any](p *T) T {
+	if p == nil {
+		panic(NewTypeError("non-null assertion failed: the value is undefined or null"))
+	}
+	return *p
+}
+
+// MustNotNil is x! for a reference.
+func MustNotNil[T any](v T) T {
+	if IsNullish(any(v)) {
+		panic(NewTypeError("non-null assertion failed: the value is undefined or null"))
+	}
+	return v
 }

@@ -1,6 +1,9 @@
 package js
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 type testConfig struct {
 	RequiredHeader string         `js:"requiredHeader"`
@@ -41,7 +44,7 @@ func TestDecodeJSONErrors(t *testing.T) {
 		`{"requiredHeader":"h","strip":null,"mode":"allow"}`:             "$.strip: expected array, got null",
 		`{"requiredHeader":"h","strip":[],"mode":"allow","prefix":null}`: "$.prefix: expected string, got null",
 		`[1]`:               "$: expected object, got array",
-		`{"requiredHeader"`: "$: invalid JSON: expected ':', got end of input at position 17",
+		`{"requiredHeader"`: "$: invalid JSON: Expected ':' after property name in JSON at position 17", // V8's JSON.parse message
 	}
 	for input, want := range cases {
 		_, err := DecodeJSON[*testConfig]([]byte(input), testConfigSchema)
@@ -59,4 +62,25 @@ func TestParseJSONThrows(t *testing.T) {
 		}
 	}()
 	ParseJSON[float64]("{", NumberSchema)
+}
+
+func TestDecodeJSONRecordsInJavaScriptOrder(t *testing.T) {
+	schema := RecordSchema(NumberSchema)
+	// The TS host checks in Object.entries order: "2" (an array index) before "b".
+	_, err := DecodeJSON[*Record[float64]]([]byte(`{"b":"x","2":"y"}`), schema)
+	if err == nil || err.Error() != `$["2"]: expected number, got string` {
+		t.Fatalf("error = %v", err)
+	}
+	// A repeated key keeps its first place and its last value; "__proto__" is an own key.
+	r, err := DecodeJSON[*Record[float64]]([]byte(`{"b":1,"1":2,"b":3,"__proto__":4}`), schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := []string{}
+	for k, v := range r.All() {
+		keys = append(keys, k+"="+NumberToString(v))
+	}
+	if got := strings.Join(keys, ","); got != "1=2,b=3,__proto__=4" {
+		t.Fatalf("record = %s", got)
+	}
 }

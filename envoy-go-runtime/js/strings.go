@@ -4,11 +4,16 @@ import (
 	"iter"
 	"math"
 	"strings"
-	"unicode/utf8"
 )
 
 // Len is String.prototype.length: the number of UTF-16 code units.
 func Len(s string) int {
+	if len(s) >= cachedLength {
+		if v := viewOf(s); !v.ascii {
+			return len(v.units)
+		}
+		return len(s)
+	}
 	if isASCII(s) {
 		return len(s)
 	}
@@ -251,11 +256,14 @@ func Split(s, sep string) *Array[string] {
 	return ArrayOf(strings.Split(s, sep))
 }
 
-// SplitLimit is s.split(sep, limit).
-func SplitLimit(s, sep string, limit int) *Array[string] {
+// SplitLimit is s.split(sep, limit) (limit already ToUint32).
+func SplitLimit(s, sep string, limit uint32) *Array[string] {
+	if limit == 0 {
+		return NewArray[string]()
+	}
 	parts := Split(s, sep)
-	if limit >= 0 && limit < parts.Len() {
-		return parts.Slice(0, limit)
+	if int64(limit) < int64(parts.Len()) {
+		return parts.Slice(0, int(limit))
 	}
 	return parts
 }
@@ -333,6 +341,14 @@ func ReplaceAll(s, pattern, replacement string) string {
 	return b.String()
 }
 
+// maxStringLength is V8's limit on string length (in UTF-16 code units) on 64-bit hosts:
+// building a longer string throws a RangeError instead of exhausting memory.
+const maxStringLength = 1<<29 - 24
+
+func invalidStringLength() {
+	panic(NewRangeError("Invalid string length"))
+}
+
 // padding returns the filler of length n code units built from fill.
 func padding(n int, fill string) string {
 	if n <= 0 || fill == "" {
@@ -345,50 +361,36 @@ func padding(n int, fill string) string {
 
 // PadStart is s.padStart(length, fill).
 func PadStart(s string, length int, fill string) string {
+	if length > maxStringLength && fill != "" && length > Len(s) {
+		invalidStringLength()
+	}
 	return padding(length-Len(s), fill) + s
 }
 
 // PadEnd is s.padEnd(length, fill).
 func PadEnd(s string, length int, fill string) string {
+	if length > maxStringLength && fill != "" && length > Len(s) {
+		invalidStringLength()
+	}
 	return s + padding(length-Len(s), fill)
 }
 
 // Repeat is s.repeat(count).
-func Repeat(s string, count int) string {
-	if count < 0 {
-		panic(NewRangeError("Invalid count value: " + IntToString(count)))
+func Repeat(s string, count float64) string {
+	n := math.Trunc(count)
+	if count != count {
+		n = 0
 	}
-	return strings.Repeat(s, count)
-}
-
-// ToLowerCase is s.toLowerCase() (Unicode simple case mapping beyond ASCII).
-func ToLowerCase(s string) string {
-	if isASCII(s) || utf8.ValidString(s) {
-		return strings.ToLower(s)
+	if n < 0 || math.IsInf(n, 0) {
+		panic(NewRangeError("Invalid count value: " + NumberToString(count)))
 	}
-	return mapRunesKeepingSurrogates(s, strings.ToLower)
-}
-
-// ToUpperCase is s.toUpperCase() (Unicode simple case mapping beyond ASCII).
-func ToUpperCase(s string) string {
-	if isASCII(s) || utf8.ValidString(s) {
-		return strings.ToUpper(s)
+	if s == "" {
+		return ""
 	}
-	return mapRunesKeepingSurrogates(s, strings.ToUpper)
-}
-
-func mapRunesKeepingSurrogates(s string, f func(string) string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := decodeUnit(s, i)
-		if r >= 0xD800 && r <= 0xDFFF {
-			b.WriteString(s[i : i+n])
-		} else {
-			b.WriteString(f(s[i : i+n]))
-		}
-		i += n
+	if n*float64(Len(s)) > maxStringLength {
+		invalidStringLength()
 	}
-	return b.String()
+	return strings.Repeat(s, int(n))
 }
 
 // CompareStrings orders strings by UTF-16 code units, as JavaScript's < does.
@@ -426,4 +428,66 @@ func Chars(s string) iter.Seq[string] {
 			i += n
 		}
 	}
+}
+
+// LastIndexOfFrom is s.lastIndexOf(sub, from).
+func LastIndexOfFrom(s, sub string, from int) int {
+	n := Len(s)
+	start := min(max(from, 0), n)
+	units, subUnits := toUnits(s), toUnits(sub)
+	for i := min(start, len(units)-len(subUnits)); i >= 0; i-- {
+		match := true
+		for j := range subUnits {
+			if units[i+j] != subUnits[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
+}
+
+// StartsWithFrom is s.startsWith(prefix, position).
+func StartsWithFrom(s, prefix string, position int) bool {
+	return strings.HasPrefix(SubstringFrom(s, position), prefix)
+}
+
+// EndsWithUpTo is s.endsWith(suffix, endPosition).
+func EndsWithUpTo(s, suffix string, end int) bool {
+	return strings.HasSuffix(Substring(s, 0, end), suffix)
+}
+
+// Substr is s.substr(start, length).
+func Substr(s string, start, length int) string {
+	n := Len(s)
+	from := relativeIndex(start, n)
+	to := min(from+max(length, 0), n)
+	if from >= to {
+		return ""
+	}
+	return substr(s, from, to)
+}
+
+// SubstrFrom is s.substr(start).
+func SubstrFrom(s string, start int) string { return Substr(s, start, Len(s)) }
+
+// FromCodePoint is String.fromCodePoint(...codes).
+func FromCodePoint(codes ...float64) string {
+	var units []uint16
+	for _, c := range codes {
+		if c != math.Trunc(c) || c < 0 || c > 0x10FFFF {
+			panic(NewRangeError("Invalid code point " + NumberToString(c)))
+		}
+		r := rune(c)
+		if r >= 0x10000 {
+			r -= 0x10000
+			units = append(units, uint16(0xD800+(r>>10)), uint16(0xDC00+(r&0x3FF)))
+		} else {
+			units = append(units, uint16(r))
+		}
+	}
+	return fromUnits(units)
 }

@@ -1,5 +1,5 @@
 export { compileProject } from "./compile-project.js";
-export { compileProgram } from "./compile-program.js";
+export { compileProgram, compilePrograms } from "./compile-program.js";
 export { formatDiagnostic } from "./diagnostics/format.js";
 export { mapGoErrors } from "./diagnostics/go-errors.js";
 export type {

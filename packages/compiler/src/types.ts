@@ -45,6 +45,11 @@ export interface CompileResult {
   plugins: CompiledPlugin[];
   /** Absolute paths written. */
   goFiles: string[];
+  /**
+   * Where the time went, in milliseconds (for benchmarks): load = parse and bind,
+   * check = TypeScript's type check, lower = TypeScript to Go, format = printing, gofmt, writing.
+   */
+  timings?: { load: number; check: number; lower: number; format: number };
 }
 
 export interface CompileProjectOptions {
@@ -70,4 +75,9 @@ export interface CompileProgramOptions {
    * with an exported Main(), and write only its .go file(s) — no go.mod or main.go.
    */
   asPackage?: string;
+  /**
+   * Tests only: writes, at the program's first statement, Go that does not build (to test
+   * how a build failure of generated code is reported).
+   */
+  injectGoErrorForTest?: boolean;
 }

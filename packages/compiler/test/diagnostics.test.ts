@@ -1,84 +1,116 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileProgram, formatDiagnostic } from "../src/index.js";
+import { compilePrograms, formatDiagnostic } from "../src/index.js";
+import { catalog } from "../src/diagnostics/catalog.js";
 import { runtimeDir } from "./helpers/paths.js";
 
 const work = mkdtempSync(join(tmpdir(), "mosn-ts-diag-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-let counter = 0;
-function compileSnippet(source: string) {
-  const file = join(work, `snippet${counter++}.ts`);
-  writeFileSync(file, source);
-  const outDir = join(work, `out${counter}`);
-  return { file, outDir, result: compileProgram({ file, outDir, runtimeDir }) };
-}
+// A package with types, so that TypeScript accepts the import the compiler must refuse.
+mkdirSync(join(work, "node_modules/some-lib"), { recursive: true });
+writeFileSync(join(work, "node_modules/some-lib/package.json"), JSON.stringify({ name: "some-lib", version: "1.0.0", types: "index.d.ts" }));
+writeFileSync(join(work, "node_modules/some-lib/index.d.ts"), "export declare const answer: number;\n");
 
 /** Each rejected construct: the code and the 1-based position of the offending node. */
 const cases: { name: string; source: string; code: string; line: number; column: number }[] = [
   { name: "var", source: "var x = 1;\nconsole.log(x);\n", code: "MTS2003", line: 1, column: 1 },
-  { name: "null", source: "const x: string | null = null;\nconsole.log(x);\n", code: "MTS2006", line: 1, column: 26 },
-  { name: "mixed union", source: "let x: string | number = 1;\nx = \"a\";\nconsole.log(x);\n", code: "MTS2005", line: 1, column: 5 },
-  { name: "class extends", source: "class A {}\nclass B extends A {}\nconsole.log(1);\n", code: "MTS2007", line: 2, column: 9 },
-  { name: "getter", source: "class A {\n  get x(): number { return 1; }\n}\nconsole.log(new A().x);\n", code: "MTS2008", line: 2, column: 3 },
-  { name: "generic function", source: "function id<T>(x: T): T { return x; }\nconsole.log(id(1));\n", code: "MTS2009", line: 1, column: 13 },
-  { name: "array destructuring", source: "const [a, b] = [1, 2];\nconsole.log(a + b);\n", code: "MTS2010", line: 1, column: 7 },
-  { name: "spread", source: "const a = [1];\nconst b = [...a];\nconsole.log(b);\n", code: "MTS2011", line: 2, column: 12 },
-  { name: "regex", source: "const r = /a+/;\nconsole.log(String(r));\n", code: "MTS2012", line: 1, column: 11 },
-  { name: "async", source: "async function f(): Promise<void> {}\nf();\n", code: "MTS2013", line: 1, column: 1 },
-  { name: "typeof", source: "const x = 1;\nconsole.log(typeof x);\n", code: "MTS2015", line: 2, column: 13 },
-  { name: "unknown string method", source: "console.log(\"abc\".localeCompare(\"b\"));\n", code: "MTS2035", line: 1, column: 13 },
-  { name: "unknown global", source: "setTimeout(() => {}, 1);\n", code: "MTS1001", line: 1, column: 1 },
-  { name: "property order", source: "interface P { a: number; b: number }\nconst p: P = { b: 1, a: 2 };\nconsole.log(p.a);\n", code: "MTS2019", line: 2, column: 22 },
-  { name: "tuple", source: "const t: [number, string] = [1, \"a\"];\nconsole.log(t);\n", code: "MTS2021", line: 1, column: 29 },
-  { name: "increment as value", source: "let i = 0;\nconst j = i++;\nconsole.log(j);\n", code: "MTS2023", line: 2, column: 11 },
-  { name: "enum", source: "enum E { A, B }\nconsole.log(E.A);\n", code: "MTS2024", line: 1, column: 1 },
-  { name: "static member", source: "class A {\n  static n = 1;\n}\nconsole.log(A.n);\n", code: "MTS2025", line: 2, column: 3 },
-  { name: "parameter property", source: "class A {\n  constructor(private n: number) {}\n}\nconsole.log(new A(1));\n", code: "MTS2026", line: 2, column: 15 },
-  { name: "rest parameter", source: "function f(...xs: number[]): number { return xs.length; }\nconsole.log(f(1));\n", code: "MTS2027", line: 1, column: 12 },
+  { name: "any", source: "const x: any = 1;\nconsole.log(x);\n", code: "MTS2004", line: 1, column: 7 },
+  { name: "bigint", source: "const x = 10n;\nconsole.log(x);\n", code: "MTS2004", line: 1, column: 11 },
+  { name: "regex lookahead", source: "const r = /a(?=b)/;\nconsole.log(r.test(\"ab\"));\n", code: "MTS2012", line: 1, column: 11 },
+  { name: "regex backreference", source: "const r = /(a)\\1/;\nconsole.log(r.test(\"aa\"));\n", code: "MTS2012", line: 1, column: 11 },
+  { name: "regex capture skipped by a repetition", source: "console.log(/(?:(a)|b)+/.exec(\"ab\"));\n", code: "MTS2012", line: 1, column: 13 },
+  { name: "regex built at run time", source: "const p = \"a+\" + String(1);\nconsole.log(new RegExp(p).test(\"aa\"));\n", code: "MTS2048", line: 2, column: 13 },
+  { name: "Math.sin", source: "console.log(Math.sin(1));\n", code: "MTS2048", line: 1, column: 13 },
+  { name: "promise not awaited", source: "async function f(): Promise<number> { return 1; }\nf();\n", code: "MTS2041", line: 2, column: 1 },
+  { name: "promise in a variable", source: "async function f(): Promise<number> { return 1; }\nconst p = f();\nconsole.log(await p);\n", code: "MTS2041", line: 2, column: 11 },
+  { name: "Promise.all", source: "async function f(): Promise<number> { return 1; }\nconsole.log(await Promise.all([1]));\nawait f();\n", code: "MTS2013", line: 2, column: 19 },
+  { name: "generator", source: "function* g() { yield 1; }\nconsole.log(1);\n", code: "MTS2013", line: 1, column: 1 },
+  { name: "class in a block", source: "{\n  class A {}\n  console.log(new A());\n}\n", code: "MTS2038", line: 2, column: 3 },
+  { name: "class expression", source: "const A = class {};\nconsole.log(A);\n", code: "MTS2038", line: 1, column: 11 },
+  { name: "method used as a value", source: "class A {\n  m(): number {\n    return 1;\n  }\n}\nconst f = new A().m;\nconsole.log(f());\n", code: "MTS2043", line: 6, column: 11 },
+  { name: "class used as a value", source: "class A {}\nconst c = A;\nconsole.log(c);\n", code: "MTS2042", line: 2, column: 11 },
+  { name: "optional tuple element", source: "const t: [number, string?] = [1];\nconsole.log(t);\n", code: "MTS2021", line: 1, column: 7 },
+  { name: "console.log of an Error", source: "console.log(new Error(\"x\"));\n", code: "MTS2031", line: 1, column: 13 },
+  { name: "console.log of unknown", source: "try {\n  console.log(1);\n} catch (e) {\n  console.log(e);\n}\n", code: "MTS2031", line: 4, column: 15 },
+  { name: "JSON.stringify of a maybe-undefined value", source: "const a: number[] = [1];\nconsole.log(JSON.stringify(a[0]));\n", code: "MTS2030", line: 2, column: 28 },
   { name: "JSON.parse untyped", source: "const v = JSON.parse(\"1\");\nconsole.log(v);\n", code: "MTS2029", line: 1, column: 11 },
-  { name: "console.log of class instance", source: "class A { x = 1; }\nconsole.log(new A());\n", code: "MTS2031", line: 2, column: 13 },
-  { name: "type error", source: "const x: number = \"a\";\nconsole.log(x);\n", code: "MTS1001", line: 1, column: 7 },
   { name: "for-in over a Map", source: "const m = new Map<string, number>();\nfor (const k in m) console.log(k);\n", code: "MTS2028", line: 2, column: 17 },
+  { name: "instanceof a built-in without support", source: "const v: unknown = 1;\nconsole.log(v instanceof Promise);\n", code: "MTS2016", line: 2, column: 26 },
+  { name: "Date", source: "console.log(new Date().getTime());\n", code: "MTS2018", line: 1, column: 13 },
+  { name: "unknown global", source: "setTimeout(() => {}, 1);\n", code: "MTS1001", line: 1, column: 1 },
+  { name: "String of a function", source: "const f = () => 1;\nconsole.log(String(f));\n", code: "MTS2048", line: 2, column: 20 },
+  { name: "label on a block", source: "done: {\n  console.log(1);\n}\n", code: "MTS2001", line: 1, column: 1 },
+  { name: "tagged template", source: "function tag(s: TemplateStringsArray, n: number): string {\n  return s.join(String(n));\n}\nconsole.log(tag`a${1}`);\n", code: "MTS2017", line: 4, column: 13 },
+  { name: "namespace", source: "namespace N {\n  export const x = 1;\n}\nconsole.log(N.x);\n", code: "MTS2032", line: 1, column: 1 },
+  { name: "generic function as a value", source: "function id<T>(x: T): T {\n  return x;\n}\nconst f: (n: number) => number = id;\nconsole.log(f(1));\n", code: "MTS2009", line: 4, column: 34 },
+  { name: "class extending a built-in", source: "class M extends Map<string, number> {}\nconsole.log(new M().size);\n", code: "MTS2007", line: 1, column: 17 },
+  { name: "static block", source: "class A {\n  static {\n    console.log(1);\n  }\n}\nconsole.log(new A());\n", code: "MTS2025", line: 2, column: 3 },
+  { name: "enum member not constant", source: "enum E {\n  A = \"abc\".length,\n}\nconsole.log(E.A);\n", code: "MTS2024", line: 2, column: 3 },
+  { name: "Object.freeze", source: "const o = Object.freeze({ a: 1 });\nconsole.log(o.a);\n", code: "MTS2018", line: 1, column: 11 },
+  { name: "structural conversion", source: "interface A { x: number }\nconst wide = { x: 1, y: 2 };\nconst a: A = wide;\nconsole.log(a);\n", code: "MTS2020", line: 3, column: 14 },
+  { name: "import of a package", source: "import { answer } from \"some-lib\";\nconsole.log(answer);\n", code: "MTS1003", line: 1, column: 24 },
+  { name: "loose equality with coercion", source: "const a = 1 as number | string;\nconst b = \"1\" as number | string;\nconsole.log(a == b);\n", code: "MTS2014", line: 3, column: 13 },
+  { name: "inherited static using this", source: "class A {\n  static n = 1;\n  static get(): number {\n    return this.n;\n  }\n}\nclass B extends A {}\nconsole.log(B.get());\n", code: "MTS2025", line: 8, column: 13 },
+  { name: "object literal method using this", source: "const o = {\n  n: 1,\n  get(): number {\n    return this.n;\n  },\n};\nconsole.log(o.get());\n", code: "MTS2033", line: 4, column: 12 },
+  { name: "optional regex group typed string", source: "console.log(\"ab\".replace(/a(x)?/, (m, g: string) => g));\n", code: "MTS2048", line: 1, column: 39 },
+  { name: "read before declaration through a function", source: "function f(): number {\n  return x + 1;\n}\nconsole.log(f());\nconst x = 1;\n", code: "MTS2050", line: 4, column: 1 },
+  { name: "console.log of a function", source: "const inc = (x: number): number => x + 1;\nconsole.log(inc);\n", code: "MTS2031", line: 2, column: 13 },
+  { name: "new Array without fill", source: "const a = new Array<number>(3);\nconsole.log(a.length);\n", code: "MTS2017", line: 1, column: 11 },
+  { name: "growing an array through holes is typed out", source: "const a: number[] = [];\nconst x: number = a[5];\nconsole.log(x);\n", code: "MTS1001", line: 2, column: 7 },
 ];
 
 describe("diagnostics for constructs outside the subset", () => {
-  for (const c of cases) {
+  const results = compilePrograms(
+    cases.map((c, i) => {
+      const file = join(work, `case${i}.ts`);
+      writeFileSync(file, c.source);
+      return { file, outDir: join(work, `out${i}`), runtimeDir };
+    }),
+  );
+  cases.forEach((c, i) => {
     it(`${c.name} → ${c.code}`, () => {
-      const { file, result } = compileSnippet(c.source);
+      const result = results[i]!;
       expect(result.ok).toBe(false);
       expect(result.goFiles).toEqual([]);
       const d = result.diagnostics.find((x) => x.code === c.code);
       expect(d, JSON.stringify(result.diagnostics, null, 2)).toBeDefined();
-      expect({ file: d!.file, line: d!.line, column: d!.column }).toEqual({ file, line: c.line, column: c.column });
+      expect({ file: d!.file, line: d!.line, column: d!.column }).toEqual({ file: join(work, `case${i}.ts`), line: c.line, column: c.column });
       expect(d!.severity).toBe("error");
+      if (c.code !== "MTS1001") expect(d!.hint, "every compiler diagnostic carries a hint").toBeTruthy();
     });
-  }
+  });
 
-  it("every non-TypeScript diagnostic carries a hint", () => {
-    const { result } = compileSnippet("var x = 1;\nconsole.log(x);\n");
-    expect(result.diagnostics[0]!.hint).toBe("Use 'let' or 'const'.");
+  it("every catalog entry outside MTS1001 has a hint", () => {
+    for (const [code, template] of Object.entries(catalog)) {
+      if (code === "MTS1001" || code === "MTS3003") continue;
+      expect((template as { hint?: string }).hint, code).toBeTruthy();
+    }
   });
 
   it("formats tsc-style with a code frame and the hint", () => {
-    const { file, result } = compileSnippet("let ok = 1;\nvar bad = 2;\nconsole.log(ok + bad);\n");
-    const text = formatDiagnostic(result.diagnostics[0]!, { cwd: work });
+    const file = join(work, "format.ts");
+    writeFileSync(file, "let ok = 1;\nvar bad = 2;\nconsole.log(ok + bad);\n");
+    const [result] = compilePrograms([{ file, outDir: join(work, "format"), runtimeDir }]);
+    const text = formatDiagnostic(result!.diagnostics[0]!, { cwd: work });
     expect(text).toBe(
-      `${file.slice(work.length + 1)}:2:1 - error MTS2003: 'var' declarations are not supported.\n\n` +
-        "2 var bad = 2;\n  ~~~~~~~~~~~\n  hint: Use 'let' or 'const'.\n",
+      "format.ts:2:1 - error MTS2003: 'var' declarations are not supported.\n\n" + "2 var bad = 2;\n  ~~~~~~~~~~~\n  hint: Use 'let' or 'const'.\n",
     );
   });
 
   it("reports a TypeScript error with its TS code and does not lower the program", () => {
-    const { result } = compileSnippet("const n: number = \"x\";\nconsole.log(n);\n");
-    expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]!.message).toMatch(/^TS2322: Type 'string' is not assignable to type 'number'/);
+    const file = join(work, "tserr.ts");
+    writeFileSync(file, "const n: number = \"x\";\nconsole.log(n);\n");
+    const [result] = compilePrograms([{ file, outDir: join(work, "tserr"), runtimeDir }]);
+    expect(result!.diagnostics).toHaveLength(1);
+    expect(result!.diagnostics[0]!.message).toMatch(/^TS2322: Type 'string' is not assignable to type 'number'/);
   });
 
   it("reports several unsupported constructs in one compile", () => {
-    const { result } = compileSnippet("var a = 1;\nvar b = 2;\nconsole.log(a + b);\n");
-    expect(result.diagnostics.filter((d) => d.code === "MTS2003").map((d) => d.line)).toEqual([1, 2]);
+    const file = join(work, "several.ts");
+    writeFileSync(file, "var a = 1;\nvar b = 2;\nconsole.log(a + b);\n");
+    const [result] = compilePrograms([{ file, outDir: join(work, "several"), runtimeDir }]);
+    expect(result!.diagnostics.filter((d) => d.code === "MTS2003").map((d) => d.line)).toEqual([1, 2]);
   });
 });

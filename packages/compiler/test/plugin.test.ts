@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -21,18 +21,13 @@ function compileHeaderGuard(outDir: string) {
   });
 }
 
-/**
- * A copy of the runtime where golangfilter is an empty package when the real backend is
- * not there yet, so `go vet` can check the generated package main.
- */
-function runtimeForVet(): string {
-  if (existsSync(join(runtimeDir, "golangfilter"))) return runtimeDir;
-  const copy = join(work, "runtime");
-  mkdirSync(copy, { recursive: true });
-  for (const part of ["go.mod", "api", "js"]) cpSync(join(runtimeDir, part), join(copy, part), { recursive: true });
-  mkdirSync(join(copy, "golangfilter"), { recursive: true });
-  writeFileSync(join(copy, "golangfilter", "stub.go"), "package golangfilter\n");
-  return copy;
+/** gofmt -l and go vet on a generated module: both must be silent. */
+function expectFormattedAndVetted(outDir: string): void {
+  const fmt = spawnSync("gofmt", ["-l", outDir], { encoding: "utf8" });
+  expect(fmt.stdout).toBe("");
+  const vet = spawnSync("go", ["vet", "."], { cwd: outDir, encoding: "utf8" });
+  expect(vet.stderr).toBe("");
+  expect(vet.status).toBe(0);
 }
 
 describe("compileProject on examples/header-guard", () => {
@@ -72,9 +67,10 @@ describe("compileProject on examples/header-guard", () => {
     );
   });
 
-  it("registers the plugin in main.go and imports the backend", () => {
+  it("registers the plugin in main.go and imports the backend and the consumers plugin", () => {
     const main = readFileSync(join(outDir, "main.go"), "utf8");
     expect(main).toContain('_ "github.com/mosn-ts/envoy-go-runtime/golangfilter"');
+    expect(main).toContain('_ "github.com/mosn-ts/envoy-go-runtime/consumers"');
     expect(main).toContain("api.Register(headerGuardPlugin)");
     expect(main).toContain("func main() {}");
   });
@@ -88,23 +84,73 @@ describe("compileProject on examples/header-guard", () => {
     expect(go).toContain("h.ctx.Log(api.LogInfo, ");
     expect(go).toContain("for name := range h.config.StripResponseHeaders.Values() {");
     expect(go).toContain("return js.DecodeJSON[*HeaderGuardConfig](data, headerGuardConfigSchema)");
-    expect(go).toMatch(new RegExp(`^//line ${join(headerGuardDir, "src/filter.ts")}:33$`, "m"));
+    // A method declaration and its first statement map to their TypeScript lines.
+    expect(go).toMatch(new RegExp(`^//line ${join(headerGuardDir, "src/filter.ts")}:30$`, "m"));
+    expect(go).toMatch(new RegExp(`^//line ${join(headerGuardDir, "src/filter.ts")}:31$`, "m"));
   });
 
   it("is gofmt-clean and passes go vet", () => {
-    const fmt = spawnSync("gofmt", ["-l", outDir], { encoding: "utf8" });
-    expect(fmt.stdout).toBe("");
-    const vetDir = join(work, "vet");
-    cpSync(outDir, vetDir, { recursive: true });
-    const mod = readFileSync(join(vetDir, "go.mod"), "utf8").replace(runtimeDir, runtimeForVet());
-    writeFileSync(join(vetDir, "go.mod"), mod);
-    const vet = spawnSync("go", ["vet", "."], { cwd: vetDir, encoding: "utf8" });
-    expect(vet.stderr).toBe("");
-    expect(vet.status).toBe(0);
+    expectFormattedAndVetted(outDir);
+  });
+});
+
+describe("compileProject on the SDK surface (test/fixtures/sdk-surface)", () => {
+  const outDir = join(work, "sdk-surface");
+  const result = compileProject({ projectDir: join(fixturesDir, "sdk-surface"), entries: ["src/filter.ts"], outDir, runtimeDir, moduleName: "mosnts.local/sdk-surface" });
+  const go = result.ok ? readFileSync(join(outDir, "filter.go"), "utf8") : "";
+
+  it("compiles", () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("declares the async hooks as a bitset and lowers await sleep to api.Sleep", () => {
+    expect(go).toContain("func (s *Surface) AsyncHooks() api.Hooks {\n\treturn api.HookDecodeHeaders | api.HookDecodeData\n}");
+    expect(go).toContain("func (s *Surface) DecodeHeaders(headers api.RequestHeaderMap, endStream bool) api.Status {");
+    expect(go).toContain("api.Sleep(s.p.Config.DelayMs)");
+  });
+
+  it("calls configure by name and turns its throw into the Configure error", () => {
+    expect(go).toContain("return js.Configure(func() any {\n\t\t\treturn configure(config.(*SurfaceConfig), env)\n\t\t})");
+    expect(go).toContain('Requests: env.Counter("surface_requests")');
+  });
+
+  it("maps metrics, metadata, filter state, body controls and consumers by static type", () => {
+    expect(go).toContain("s.p.Requests.Increment(1)");
+    expect(go).toContain("s.p.InFlight.Decrement(1)");
+    expect(go).toContain("s.p.Sizes.Record(float64(buffer.Len()))");
+    expect(go).toContain('s.ctx.Metadata().SetString("surface", "tenant", s.p.Config.Tenant)');
+    expect(go).toContain('s.ctx.Metadata().SetNumber("surface", "attempts", float64(info.AttemptCount()))');
+    expect(go).toContain('s.ctx.Metadata().SetBool("surface", "streamed", !endStream)');
+    expect(go).toContain('s.ctx.FilterState().Set("surface.tenant", s.p.Config.Tenant, api.DefaultFilterStateOptions)');
+    expect(go).toContain(
+      's.ctx.FilterState().Set("surface.conn", "1", api.FilterStateOptions{ReadOnly: api.DefaultFilterStateOptions.ReadOnly, LifeSpan: api.LifeSpanConnection, StreamSharing: api.StreamSharingSharedWithUpstreamConnection})',
+    );
+    expect(go).toContain('s.ctx.Decoder().AddDataString("generated body", false)');
+    expect(go).toContain('s.ctx.Decoder().InjectData(js.NewTextEncoder().Encode("!"))');
+    expect(go).toContain('s.ctx.LookupConsumer("key-auth", *key)');
+    expect(go).toContain("s.ctx.SetConsumer(consumer)");
+    expect(go).toContain("if s.ctx.LogLevel() <= api.LogDebug {");
+  });
+
+  it("is gofmt-clean and passes go vet", () => {
+    expectFormattedAndVetted(outDir);
   });
 });
 
 describe("compileProject rejections", () => {
+  it("reserves the consumers plugin's name", () => {
+    const dir = join(work, "reserved");
+    mkdirSync(join(dir, "src"), { recursive: true });
+    writeFileSync(
+      join(dir, "src/filter.ts"),
+      'import { definePlugin, type Filter } from "@mosn-ts/sdk";\nclass F implements Filter {}\nexport default definePlugin<{}>({ name: "mosn-ts-consumers", create: () => new F() });\n',
+    );
+    const result = compileProject({ projectDir: dir, entries: ["src/filter.ts"], outDir: join(dir, "go"), runtimeDir, moduleName: "m" });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(["MTS3012@3:41"]);
+  });
+
   it("rejects a filter with unsupported constructs and writes nothing", () => {
     const outDir = join(work, "bad");
     const result = compileProject({

@@ -26,6 +26,18 @@ export interface GoExpr {
   call?: boolean;
   /** The code to use when the value is discarded (a bare call instead of js.Opt(call)). */
   statement?: string;
+  /** The JavaScript value of a compile-time string constant. */
+  str?: string;
+  /** A float product (kept from fusing into a multiply-add). */
+  product?: boolean;
+  /** Evaluating it may panic (a type assertion, a dereference): never evaluated ahead of a condition. */
+  unsafe?: boolean;
+  /** A variable no function call can change (a const, a local no closure captures, a temporary). */
+  stable?: boolean;
+  /** Never changes at all once evaluated (a const, a temporary, the receiver). */
+  fixed?: boolean;
+  /** Not pure (it allocates: a new object each time) but runs no code that could change a variable. */
+  effectFree?: boolean;
 }
 
 export function expr(code: string, type: GoType, prec: Prec = Prec.Primary, extra: Partial<GoExpr> = {}): GoExpr {

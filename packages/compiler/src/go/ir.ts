@@ -6,6 +6,7 @@
 export interface SourceLine {
   file: string;
   line: number;
+  column?: number;
 }
 
 export type GoStmt =

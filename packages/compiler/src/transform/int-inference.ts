@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import type { TransformContext } from "./context.js";
 
 /**
@@ -13,7 +13,8 @@ export function isIntExpression(ctx: TransformContext, e: ts.Expression, assumed
     const v = Number(e.text);
     return Number.isInteger(v) && Math.abs(v) < 2 ** 31;
   }
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return isIntExpression(ctx, e.operand, assumed);
+  // Negation can make -0, which a Go int cannot hold: only a non-zero literal is negated.
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return ts.isNumericLiteral(e.operand) && Number(e.operand.text) !== 0 && isIntExpression(ctx, e.operand, assumed);
   if (ts.isIdentifier(e)) {
     const sym = ctx.symbolOf(e);
     if (sym && sym === assumed) return true;

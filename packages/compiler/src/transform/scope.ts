@@ -25,6 +25,10 @@ export interface FunctionFrame {
   ctorReturn?: string;
   /** Labels of the loops/switches enclosing the current position, innermost last. */
   breakables: Breakable[];
+  /** An async function: `await` is allowed (it blocks). */
+  async?: boolean;
+  /** The top level of a program (top-level await is allowed). */
+  topLevel?: boolean;
 }
 
 export interface Breakable {
@@ -47,4 +51,7 @@ export interface TryControl {
   /** Breakables that enclose the try statement (the closure cannot jump to them). */
   outer: Breakable[];
   parent?: TryControl;
+  /** The finally block is being lowered; set when it leaves the statement (return, break...). */
+  inFinally?: boolean;
+  finallyLeaves?: boolean;
 }

@@ -1,15 +1,25 @@
-interface Conf {
+interface Settings {
   name: string;
   port: number;
   debug?: boolean;
-  hosts: string[];
+  tags: string[];
+  limits: { rps: number; burst?: number };
   mode: "a" | "b";
 }
-const c = JSON.parse('{"name":"x","port":8080,"hosts":["h1","h2"],"mode":"b"}') as Conf;
-console.log(c.name, String(c.port), String(c.debug === undefined), c.hosts.join("|"), c.mode);
-const d: Conf = JSON.parse('{"name":"y","port":1.5,"debug":true,"hosts":[],"mode":"a"}');
-console.log(JSON.stringify(d));
-const nums = JSON.parse("[1, 2.5, -3e2]") as number[];
-console.log(String(nums.length), String(nums[2]));
-const s = JSON.parse('"\\u00e9\\n"') as string;
-console.log(String(s.length));
+const text = '{"port":8080,"name":"svc","extra":{"deep":[1,2]},"tags":["x","y"],"limits":{"rps":10},"mode":"b"}';
+const s = JSON.parse(text) as Settings;
+console.log(s.name, s.port, s.debug, s.tags.length, s.limits.rps, s.limits.burst, s.mode);
+console.log(JSON.stringify(s));
+console.log(Object.keys(s));
+console.log(s);
+s.debug = true;
+console.log(JSON.stringify(s));
+const bad = ['{"name":1', "{", '[1,]'];
+for (const b of bad) {
+  try {
+    JSON.parse(b) as Settings;
+    console.log("parsed");
+  } catch (e) {
+    console.log(e instanceof SyntaxError ? "syntax" : "other");
+  }
+}

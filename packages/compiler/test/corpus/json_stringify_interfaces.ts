@@ -10,5 +10,5 @@ const items: Item[] = [
 ];
 console.log(JSON.stringify(items));
 console.log(JSON.stringify({ count: items.length, first: items[0] }));
-console.log(JSON.stringify(items[1], null, 2));
+console.log(JSON.stringify(items[1]!, null, 2));
 console.log(JSON.stringify([[1, 2], []], null, 1));

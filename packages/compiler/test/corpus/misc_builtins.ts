@@ -16,6 +16,6 @@ loop: while (true) {
   }
 }
 console.log(String(n));
-console.log(String(Math.hypot(3, 4)), String(Math.max()), String(Math.min()), String(Math.cbrt(27)));
+console.log(String(Math.hypot(3, 4)), String(Math.max()), String(Math.min()), String(Math.hypot(1, 2, 2)), String(Math.hypot()));
 const words = new Set(["b", "a"]);
 console.log(Array.from(words).join(""));

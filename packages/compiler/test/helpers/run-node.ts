@@ -1,7 +1,10 @@
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { ts } from "ts-morph";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import ts from "typescript";
+import { repoRoot } from "./paths.js";
 
 export interface RunResult {
   stdout: string;
@@ -21,14 +24,78 @@ export function run(cmd: string, args: string[], options: { cwd?: string; env?: 
   });
 }
 
+const compilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext };
+
+/**
+ * The SDK's sources transpiled next to the programs (programs import `sleep` and enums
+ * from "@mosn-ts/sdk"; Node runs them against the SDK's own code, as users would).
+ */
+function ensureSdk(workDir: string): string {
+  const dir = join(workDir, "__sdk__");
+  if (existsSync(join(dir, "index.js"))) return dir;
+  mkdirSync(dir, { recursive: true });
+  const src = join(repoRoot, "packages/sdk/src");
+  for (const f of readdirSync(src)) {
+    if (!f.endsWith(".ts")) continue;
+    writeFileSync(join(dir, f.replace(/\.ts$/, ".js")), ts.transpileModule(readFileSync(join(src, f), "utf8"), { compilerOptions }).outputText);
+  }
+  return dir;
+}
+
+/**
+ * Node's results are kept between test runs, keyed by everything they depend on (the
+ * program, the SDK sources it may import, the Node version): the reference side of the
+ * comparison needs no re-run while the corpus is unchanged.
+ */
+const nodeCacheDir = join(tmpdir(), "mosn-ts-node-results");
+
+function librarySources(dir: string): string {
+  if (!existsSync(dir)) return "";
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), "utf8"))
+    .join("\0");
+}
+
+function sdkSources(): string {
+  const src = join(repoRoot, "packages/sdk/src");
+  return readdirSync(src)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => readFileSync(join(src, f), "utf8"))
+    .join("\0");
+}
+
 /** Runs a TypeScript program in Node: transpiled (types erased) by the TypeScript API. */
-export function runInNode(tsFile: string, workDir: string): Promise<RunResult> {
-  const out = ts.transpileModule(readFileSync(tsFile, "utf8"), {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  });
+export async function runInNode(tsFile: string, workDir: string): Promise<RunResult> {
+  const source = readFileSync(tsFile, "utf8");
+  let out = ts.transpileModule(source, { compilerOptions }).outputText;
+  const usesSdk = out.includes('"@mosn-ts/sdk"');
+  const libs = out.includes('"./lib/') ? librarySources(join(dirname(tsFile), "lib")) : "";
+  const key = createHash("sha256")
+    .update(`${process.version}\0${source}\0${usesSdk ? sdkSources() : ""}\0${libs}`)
+    .digest("hex");
+  const cached = join(nodeCacheDir, `${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8")) as RunResult;
+  if (usesSdk) out = out.replaceAll('"@mosn-ts/sdk"', JSON.stringify(`${ensureSdk(workDir)}/index.js`));
+  // Modules the program imports (corpus/lib/*.ts), transpiled next to it.
+  const libDir = join(dirname(tsFile), "lib");
+  if (out.includes('"./lib/') && existsSync(libDir)) {
+    mkdirSync(join(workDir, "lib"), { recursive: true });
+    for (const f of readdirSync(libDir)) {
+      if (f.endsWith(".ts")) writeFileSync(join(workDir, "lib", f.replace(/\.ts$/, ".js")), ts.transpileModule(readFileSync(join(libDir, f), "utf8"), { compilerOptions }).outputText);
+    }
+  }
   const js = join(workDir, `${tsFile.split("/").pop()!.replace(/\.ts$/, "")}.mjs`);
-  writeFileSync(js, out.outputText);
-  return run(process.execPath, [js]);
+  writeFileSync(js, out);
+  const result = await run(process.execPath, [js]);
+  // Stack traces name the temporary file: only results without stderr are kept.
+  if (result.stderr === "") {
+    mkdirSync(nodeCacheDir, { recursive: true });
+    writeFileSync(cached, JSON.stringify(result));
+  }
+  return result;
 }
 
 /** Maps over items with at most `limit` running at once. */

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { unsupported } from "../../diagnostics/factory.js";
 import type { FieldDescriptor, TypeDescriptor } from "../../types.js";
 import type { TransformContext } from "../context.js";

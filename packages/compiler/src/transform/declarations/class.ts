@@ -1,108 +1,19 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoStmt, simple } from "../../go/ir.js";
-import { exported, goIdent, uniqueName, unexported } from "../../go/names.js";
 import { printBody } from "../../go/printer.js";
-import { type GoType, BOOL, VOID, optionalOf } from "../../go/types.js";
+import { type GoType, STRING, VOID, renderType } from "../../go/types.js";
+import { type ClassInstance, inHierarchy, isPolymorphic, rootOf } from "../../model/classes.js";
 import { convert, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
+import { lowerArgs } from "../expressions/call.js";
 import { lowerExpr } from "../expressions/index.js";
-import { lowerFunction } from "../functions.js";
-import type { ClassInfo, Member } from "../members.js";
+import { ctorParams } from "../expressions/new.js";
+import { isAsync, lowerFunction } from "../functions.js";
+import { lowerStatement } from "../statements/index.js";
+import { unusedGuard } from "../statements/variable.js";
+import { HOOKS, errorHierarchy, registerMembers } from "./class-members.js";
 import { docComment } from "./types.js";
-
-const api = (name: string, ref = false): GoType => (ref ? { k: "api", name, ref } : { k: "api", name });
-const STATUS = api("Status");
-
-/** The Go signatures of filter hooks (api.*Hook interfaces). */
-const HOOKS: Record<string, { params: GoType[]; result: GoType }> = {
-  decodeHeaders: { params: [api("RequestHeaderMap"), BOOL], result: STATUS },
-  decodeData: { params: [api("BodyBuffer"), BOOL], result: STATUS },
-  decodeTrailers: { params: [api("HeaderMap")], result: STATUS },
-  encodeHeaders: { params: [api("ResponseHeaderMap"), BOOL], result: STATUS },
-  encodeData: { params: [api("BodyBuffer"), BOOL], result: STATUS },
-  encodeTrailers: { params: [api("HeaderMap")], result: STATUS },
-  onLog: { params: [api("LogEntry", true)], result: VOID },
-  onStreamComplete: { params: [], result: VOID },
-  onDestroy: { params: [api("DestroyReason")], result: VOID },
-};
-
-function isPrivate(m: ts.ClassElement): boolean {
-  return ts.getCombinedModifierFlags(m as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected) ? true : false;
-}
-
-function implementsFilter(ctx: TransformContext, node: ts.ClassDeclaration): boolean {
-  for (const clause of node.heritageClauses ?? []) {
-    if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
-    for (const t of clause.types) {
-      const sym = ctx.symbolOf(t.expression);
-      if (sym && ctx.isSdkSymbol(sym) && sym.name === "Filter") return true;
-    }
-  }
-  return false;
-}
-
-/** First pass: the class's Go names, so classes may refer to each other in any order. */
-export function nameClass(ctx: TransformContext, node: ts.ClassDeclaration): void {
-  if (!node.name) unsupported(node, "MTS2001", "anonymous class");
-  const sym = ctx.symbolOf(node.name!)!;
-  const goName = uniqueName(exported(node.name!.text), ctx.packageNames);
-  const ctorName = uniqueName(`new${goName}`, ctx.packageNames);
-  ctx.types.nameClass(sym, goName);
-  ctx.classes.set(sym, { goName, ctorName, receiver: "", members: new Map(), isFilter: implementsFilter(ctx, node) });
-}
-
-/** Second pass: fields and method signatures. */
-export function registerClassMembers(ctx: TransformContext, node: ts.ClassDeclaration): void {
-  const info = ctx.classes.get(ctx.symbolOf(node.name!)!)!;
-  for (const clause of node.heritageClauses ?? []) {
-    if (clause.token === ts.SyntaxKind.ExtendsKeyword) unsupported(clause, "MTS2007");
-  }
-  if (node.typeParameters?.length) unsupported(node.typeParameters[0]!, "MTS2009");
-  if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) unsupported(node, "MTS2017", "abstract classes", "Use an interface.");
-  const members = new Map<string, Member>();
-  const taken = new Set<string>();
-  const names = new Set<string>();
-  const collect = (n: ts.Node): void => {
-    if (ts.isIdentifier(n)) names.add(n.text);
-    ts.forEachChild(n, collect);
-  };
-  collect(node);
-  const initial = goIdent(info.goName[0]!.toLowerCase());
-  info.receiver = [initial, goIdent(info.goName.slice(0, 2).toLowerCase()), "self"].find((r) => !names.has(r)) ?? "this_";
-  for (const m of node.members) {
-    if (ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static || ts.isClassStaticBlockDeclaration(m)) unsupported(m, "MTS2025");
-    if (ts.isGetAccessor(m) || ts.isSetAccessor(m)) unsupported(m, "MTS2008");
-    if (ts.isIndexSignatureDeclaration(m)) unsupported(m, "MTS2004", "index signature");
-    if (m.name && ts.isPrivateIdentifier(m.name)) unsupported(m.name, "MTS2017", "#private members", "Use the 'private' modifier.");
-    if (ts.isPropertyDeclaration(m)) {
-      if (!ts.isIdentifier(m.name)) unsupported(m.name, "MTS2002", "computed property name");
-      const name = (m.name as ts.Identifier).text;
-      const type = ctx.types.map(ctx.checker.getTypeAtLocation(m.name), m.name);
-      const goName = uniqueName(isPrivate(m) ? unexported(name) : exported(name), taken);
-      members.set(name, { goName, type: m.questionToken ? optionalOf(type) : type, kind: "field" });
-    } else if (ts.isMethodDeclaration(m)) {
-      if (!ts.isIdentifier(m.name)) unsupported(m.name, "MTS2002", "computed method name");
-      const name = (m.name as ts.Identifier).text;
-      const hook = info.isFilter ? HOOKS[name] : undefined;
-      const type: GoType = hook
-        ? { k: "func", params: hook.params, result: hook.result }
-        : ctx.types.signatureType(ctx.checker.getSignatureFromDeclaration(m)!, m);
-      const goName = uniqueName(isPrivate(m) && !hook ? unexported(name) : exported(name), taken);
-      members.set(name, { goName, type, kind: "method" });
-    } else if (ts.isConstructorDeclaration(m)) {
-      for (const p of m.parameters) {
-        if (ts.getCombinedModifierFlags(p) & (ts.ModifierFlags.ParameterPropertyModifier)) unsupported(p, "MTS2026");
-      }
-      members.set("constructor", { goName: info.ctorName, type: ctx.types.signatureType(ctx.checker.getSignatureFromDeclaration(m)!, m), kind: "method" });
-    } else if (!ts.isSemicolonClassElement(m)) {
-      unsupported(m, "MTS2001", "class member");
-    }
-  }
-  info.members = members;
-  info.registered = true;
-  ctx.members.set(info.goName, members);
-}
 
 function referencesThis(node: ts.Node): boolean {
   let found = false;
@@ -114,63 +25,328 @@ function referencesThis(node: ts.Node): boolean {
   return found;
 }
 
-/** Emits the struct, the constructor function and the methods of a class. */
-export function emitClass(ctx: TransformContext, node: ts.ClassDeclaration): void {
-  const info: ClassInfo | undefined = ctx.classes.get(ctx.symbolOf(node.name!)!);
-  if (!info || !info.registered) return; // its members were rejected (already reported)
-  const recv = info.receiver;
-  const fields = node.members.filter(ts.isPropertyDeclaration);
-  const fieldLines = fields.map((f) => {
-    const name = (f.name as ts.Identifier).text;
-    const m = info.members.get(name)!;
-    return `\t${m.goName} ${ctx.render(m.type)} \`js:"${name}"\``;
-  });
-  const doc = docComment(node, info.goName);
-  const decls: string[] = [`//line ${node.getSourceFile().fileName}:${ctx.lineOf(node).line}\n${doc}type ${info.goName} struct {\n${fieldLines.join("\n")}\n}\n`];
-  const initFields = (): GoStmt[] => {
-    const literal: string[] = [];
-    const after: GoStmt[] = [];
-    for (const f of fields) {
-      if (!f.initializer) continue;
-      const m = info.members.get((f.name as ts.Identifier).text)!;
-      const [pre, v] = ctx.capture(() => convert(ctx, lowerExpr(ctx, f.initializer!), m.type, f.initializer!));
-      if (after.length === 0 && pre.length === 0 && !referencesThis(f.initializer)) literal.push(`${m.goName}: ${v.code}`);
-      else after.push(...pre, simple(`${recv}.${m.goName} = ${(m.type.k === "float" ? typedForInference(v) : v).code}`, ctx.lineOf(f)));
+function isStatic(m: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+}
+
+function isHashPrivate(m: ts.ClassElement | ts.ParameterDeclaration): boolean {
+  return m.name !== undefined && ts.isPrivateIdentifier(m.name);
+}
+
+/** Whether the constructor runs as an init method (a hierarchy, or an Error subclass). */
+function usesInit(inst: ClassInstance): boolean {
+  return inHierarchy(inst) || errorHierarchy(inst);
+}
+
+/** The declared constructor with a body, if any. */
+function constructorOf(node: ts.ClassDeclaration): ts.ConstructorDeclaration | undefined {
+  return node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
+}
+
+/** Emits the struct, interface, constructor, methods and statics of a class instance. */
+export function emitClass(ctx: TransformContext, inst: ClassInstance, mainStatements?: GoStmt[]): void {
+  if (inst.emitted) return;
+  inst.emitted = true;
+  registerMembers(ctx, inst);
+  const file = ctx.fileOf(inst.decl.node);
+  const saved = { file: ctx.file, frame: ctx.frame, receiver: ctx.receiver, cls: ctx.currentClass, stat: ctx.staticClass };
+  ctx.file = file;
+  ctx.frame = undefined;
+  try {
+    ctx.types.withSubst(inst.bindings, () => ctx.guard(() => emitClassBody(ctx, inst, mainStatements), undefined));
+  } finally {
+    ctx.file = saved.file;
+    ctx.frame = saved.frame;
+    ctx.receiver = saved.receiver;
+    ctx.currentClass = saved.cls;
+    ctx.staticClass = saved.stat;
+  }
+}
+
+function emitClassBody(ctx: TransformContext, inst: ClassInstance, mainStatements?: GoStmt[]): void {
+  const node = inst.decl.node;
+  const recv = inst.receiver;
+  const decls: string[] = [];
+  const line = ctx.lineOf(node);
+  ctx.use("js");
+  // The struct.
+  const fieldLines: string[] = [`\t_ js.Class \`js:${JSON.stringify(inst.decl.name)}\``];
+  if (inst.base) fieldLines.push(`\t${inst.base.goName}`);
+  else if (inst.decl.errorBase) fieldLines.push("\tjs.Error");
+  if (!inst.base && isPolymorphic(inst)) fieldLines.push(`\tself ${inst.likeName}`);
+  const paramProps = new Map<string, ts.ParameterDeclaration>();
+  for (const p of constructorOf(node)?.parameters ?? []) if (ts.isIdentifier(p.name) && ts.getCombinedModifierFlags(p) & ts.ModifierFlags.ParameterPropertyModifier) paramProps.set(p.name.text, p);
+  const fieldDecls = new Map<string, ts.PropertyDeclaration>();
+  for (const m of node.members) if (ts.isPropertyDeclaration(m) && !isStatic(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name) || ts.isStringLiteral(m.name))) fieldDecls.set(m.name.text, m);
+  for (const name of inst.ownFields) {
+    const m = inst.members.get(name)!;
+    const hidden = (fieldDecls.get(name) && isHashPrivate(fieldDecls.get(name)!)) ?? false;
+    fieldLines.push(`\t${m.goName} ${ctx.render(m.type)}${hidden ? "" : ` \`js:${JSON.stringify(name)}\``}`);
+  }
+  const doc = docComment(node, inst.goName);
+  decls.push(`//line ${line.file}:${line.line}\n${doc}type ${inst.goName} struct {\n${fieldLines.join("\n")}\n}\n`);
+  // The interface of a class with subclasses.
+  if (isPolymorphic(inst)) {
+    const methods: string[] = [`\tAs${inst.goName}() *${inst.goName}`];
+    if (errorHierarchy(inst)) methods.push("\tJSError() *js.Error");
+    for (const m of inst.members.values()) {
+      if (m.kind === "method" && m.type.k === "func") methods.push(`\t${m.goName}${renderType(m.type, ctx.file.use).slice(4)}`);
+      if (m.kind === "accessor") {
+        if (m.getter) methods.push(`\t${m.getter}() ${ctx.render(m.type)}`);
+        if (m.setter) methods.push(`\t${m.setter}(value ${ctx.render(m.type)})`);
+      }
     }
-    const lit = literal.length > 2 ? `{\n${literal.join(",\n")},\n}` : `{${literal.join(", ")}}`;
-    return [simple(`${recv} := &${info.goName}${lit}`, ctx.lineOf(node)), ...after];
-  };
-  const ctor = node.members.find(ts.isConstructorDeclaration);
+    decls.push(`// ${inst.likeName} is a ${inst.decl.name} or an instance of one of its subclasses.\ntype ${inst.likeName} interface {\n${[...new Set(methods)].join("\n")}\n}\n`);
+    decls.push(`func (${recv} *${inst.goName}) As${inst.goName}() *${inst.goName} { return ${recv} }\n`);
+  }
+  decls.push(...constructors(ctx, inst));
+  decls.push(...methods(ctx, inst));
+  decls.push(...statics(ctx, inst, mainStatements));
+  ctx.file.addDecl(node.getStart(), decls.join("\n"));
+}
+
+/** Field initializers, in declaration order, as assignments (or literal fields when they need nothing). */
+function fieldInitializers(ctx: TransformContext, inst: ClassInstance, recv: string, literal: string[] | undefined): GoStmt[] {
+  const after: GoStmt[] = [];
+  for (const m of inst.decl.node.members) {
+    if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
+    const member = inst.members.get((m.name as ts.Identifier).text)!;
+    const [pre, v] = ctx.capture(() => convert(ctx, lowerExpr(ctx, m.initializer!), member.type, m.initializer!));
+    if (literal && after.length === 0 && pre.length === 0 && !referencesThis(m.initializer) && !member.errorField) literal.push(`${member.goName}: ${v.code}`);
+    else after.push(...pre, simple(`${recv}.${member.goName} = ${(member.type.k === "float" || member.type.k === "dyn" ? typedForInference(v) : v).code}`, ctx.lineOf(m)));
+  }
+  return after;
+}
+
+/** Parameter properties: assigned at the start of the constructor (after super()). */
+function parameterProperties(ctx: TransformContext, inst: ClassInstance, recv: string, ctor: ts.ConstructorDeclaration | undefined): GoStmt[] {
+  const out: GoStmt[] = [];
+  for (const p of ctor?.parameters ?? []) {
+    if (!(ts.getCombinedModifierFlags(p) & ts.ModifierFlags.ParameterPropertyModifier) || !ts.isIdentifier(p.name)) continue;
+    const member = inst.members.get(p.name.text)!;
+    const v = ctx.vars.get(ctx.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text)[0]!)!;
+    v.reads++;
+    out.push(simple(`${recv}.${member.goName} = ${v.goName}`, ctx.lineOf(p)));
+  }
+  return out;
+}
+
+function isSuperCall(s: ts.Statement): s is ts.ExpressionStatement & { expression: ts.CallExpression } {
+  return ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && s.expression.expression.kind === ts.SyntaxKind.SuperKeyword;
+}
+
+/** super(args) inside init: the base's init, or the embedded Error's. */
+function superCall(ctx: TransformContext, inst: ClassInstance, call: ts.CallExpression): GoStmt[] {
+  const recv = inst.receiver;
+  const [pre, stmt] = ctx.capture(() => {
+    if (inst.base) {
+      const params = ctorParams(ctx, inst.base.decl.node, inst.base.bindings);
+      const args = lowerArgs(ctx, call.arguments, params, call);
+      return simple(`${recv}.${inst.base.goName}.init(${args.join(", ")})`, ctx.lineOf(call));
+    }
+    const [msg] = ctx.exprList(call.arguments.slice(0, 1), (a) => convert(ctx, lowerExpr(ctx, a), STRING, a));
+    if (call.arguments.length > 1) unsupported(call.arguments[1]!, "MTS2017", "the options of an Error (cause)", "Keep the cause in a field.");
+    const self = isPolymorphic(rootOf(inst)) ? `${recv}.self` : recv;
+    return simple(`js.InitError(&${recv}.Error, ${self}, ${JSON.stringify(inst.decl.errorBase)}, ${msg ? msg.code : '""'})`, ctx.lineOf(call));
+  });
+  return [...pre, stmt];
+}
+
+function constructors(ctx: TransformContext, inst: ClassInstance): string[] {
+  const node = inst.decl.node;
+  const recv = inst.receiver;
+  const ctor = constructorOf(node);
+  const out: string[] = [];
+  if (!usesInit(inst)) {
+    if (!inst.ctorName) return out;
+    const literal: string[] = [];
+    const build = (): GoStmt[] => {
+      const after = fieldInitializers(ctx, inst, recv, literal);
+      const lit = literal.length > 2 ? `{\n${literal.join(",\n")},\n}` : `{${literal.join(", ")}}`;
+      return [simple(`${recv} := &${inst.goName}${lit}`, ctx.lineOf(node)), ...after, ...parameterProperties(ctx, inst, recv, ctor)];
+    };
+    if (ctor) {
+      const fn = lowerFunction(ctx, ctor, { receiver: recv, cls: inst, result: VOID, ctorReturn: recv, prologue: build });
+      out.push(`${docComment(ctor, inst.ctorName)}func ${inst.ctorName}(${fn.params}) *${inst.goName} {\n${printBody(fn.body)}\n\treturn ${recv}\n}\n`);
+    } else {
+      const fn = lowerFunction(ctx, syntheticCtor(node), { receiver: recv, cls: inst, result: VOID, ctorReturn: recv, prologue: build });
+      out.push(`func ${inst.ctorName}() *${inst.goName} {\n${printBody(fn.body)}\n\treturn ${recv}\n}\n`);
+    }
+    return out;
+  }
+  // init: the constructor body on an allocated object; newX allocates, sets self, calls init.
+  const base = inst.base;
+  const baseParams = base ? ctorParams(ctx, base.decl.node, base.bindings) : inst.decl.errorBase ? { params: [{ k: "opt" as const, inner: STRING, nil: "undefined" as const }] } : { params: [] };
+  let initParams: string;
+  let initBody: GoStmt[];
+  let paramTypes: GoType[];
   if (ctor) {
-    const fn = lowerFunction(ctx, ctor, { receiver: recv, result: VOID, ctorReturn: recv, prologue: initFields });
-    decls.push(`func ${info.ctorName}(${fn.params}) *${info.goName} {\n${printBody(fn.body)}\n\treturn ${recv}\n}\n`);
+    const fn = lowerFunction(ctx, ctor, {
+      receiver: recv,
+      cls: inst,
+      result: VOID,
+      body: (statements) => {
+        const stmts: GoStmt[] = [];
+        let sawSuper = !base && !inst.decl.errorBase;
+        if (sawSuper) stmts.push(...fieldInitializers(ctx, inst, recv, undefined), ...parameterProperties(ctx, inst, recv, ctor));
+        for (const s of statements) {
+          if (isSuperCall(s)) {
+            stmts.push(...ctx.guard(() => superCall(ctx, inst, s.expression), []));
+            stmts.push(...fieldInitializers(ctx, inst, recv, undefined), ...parameterProperties(ctx, inst, recv, ctor));
+            sawSuper = true;
+            continue;
+          }
+          stmts.push(...lowerStatement(ctx, s));
+        }
+        if (!sawSuper) unsupported(ctor, "MTS2046");
+        return stmts;
+      },
+    });
+    initParams = fn.params;
+    initBody = fn.body;
+    paramTypes = fn.paramTypes;
   } else {
-    const saved = ctx.frame;
-    const savedReceiver = ctx.receiver;
+    // The default constructor passes its arguments to the base constructor.
+    const saved = { frame: ctx.frame, receiver: ctx.receiver, cls: ctx.currentClass };
     ctx.frame = { result: VOID, hook: false, names: new Set([recv]), breakables: [] };
     ctx.receiver = recv;
+    ctx.currentClass = inst;
     try {
-      const body = initFields();
-      decls.push(`func ${info.ctorName}() *${info.goName} {\n${printBody(body)}\n\treturn ${recv}\n}\n`);
+      paramTypes = baseParams.params;
+      const names = paramTypes.map((_, i) => `arg${i}`);
+      initParams = paramTypes.map((t, i) => `${names[i]} ${ctx.render(t)}`).join(", ");
+      initBody = [];
+      if (base) initBody.push(simple(`${recv}.${base.goName}.init(${names.join(", ")})`));
+      else if (inst.decl.errorBase) {
+        const self = isPolymorphic(rootOf(inst)) ? `${recv}.self` : recv;
+        initBody.push(simple(`js.InitError(&${recv}.Error, ${self}, ${JSON.stringify(inst.decl.errorBase)}, js.Deref(arg0))`));
+      }
+      initBody.push(...fieldInitializers(ctx, inst, recv, undefined));
     } finally {
-      ctx.frame = saved;
-      ctx.receiver = savedReceiver;
+      ctx.frame = saved.frame;
+      ctx.receiver = saved.receiver;
+      ctx.currentClass = saved.cls;
     }
   }
-  for (const m of node.members.filter(ts.isMethodDeclaration)) {
-    const name = (m.name as ts.Identifier).text;
-    const member = info.members.get(name)!;
-    const hook = info.isFilter ? HOOKS[name] : undefined;
-    const method = ctx.guard(() => {
-      const fn = lowerFunction(
-        ctx,
-        m,
-        hook ? { receiver: recv, paramTypes: hook.params, paramCount: hook.params.length, result: hook.result, hook: hook.result.k !== "void" } : { receiver: recv },
-      );
-      const result = fn.result ? ` ${fn.result}` : "";
-      return `${docComment(m, member.goName)}func (${recv} *${info.goName}) ${member.goName}(${fn.params})${result} {\n${printBody(fn.body)}\n}\n`;
-    }, "");
-    if (method) decls.push(method);
+  out.push(`func (${recv} *${inst.goName}) init(${initParams}) {\n${printBody(initBody)}\n}\n`);
+  if (inst.ctorName) {
+    const argNames = paramTypes.map((_, i) => `a${i}`);
+    const params = paramTypes.map((t, i) => `${argNames[i]} ${ctx.render(t)}`).join(", ");
+    const setSelf = isPolymorphic(rootOf(inst)) ? `\t${recv}.self = ${recv}\n` : "";
+    out.push(`func ${inst.ctorName}(${params}) *${inst.goName} {\n\t${recv} := &${inst.goName}{}\n${setSelf}\t${recv}.init(${argNames.join(", ")})\n\treturn ${recv}\n}\n`);
   }
-  ctx.file.addDecl(node.getStart(), decls.join("\n"));
+  return out;
+}
+
+/** A constructor with an empty body, to lower field initializers in a function frame. */
+function syntheticCtor(node: ts.ClassDeclaration): ts.ConstructorDeclaration {
+  const ctor = ts.factory.createConstructorDeclaration(undefined, [], ts.factory.createBlock([]));
+  (ctor as { parent?: ts.Node }).parent = node;
+  return ctor;
+}
+
+function methods(ctx: TransformContext, inst: ClassInstance): string[] {
+  const node = inst.decl.node;
+  const recv = inst.receiver;
+  const out: string[] = [];
+  const asyncBits: string[] = [];
+  for (const m of node.members) {
+    if (isStatic(m)) continue;
+    if (ts.isMethodDeclaration(m)) {
+      if (!m.body) continue; // abstract
+      const name = m.name.getText().replace(/^["']|["']$/g, "");
+      const member = inst.members.get(ts.isPrivateIdentifier(m.name) ? m.name.text : name)!;
+      const hook = inst.decl.isFilter ? HOOKS[name] : undefined;
+      if (hook && isAsync(m) && hook.bit) asyncBits.push(`api.${hook.bit}`);
+      const method = ctx.guard(() => {
+        const fn = lowerFunction(
+          ctx,
+          m,
+          hook ? { receiver: recv, cls: inst, paramTypes: hook.params, paramCount: hook.params.length, result: hook.result, hook: hook.result.k !== "void" } : { receiver: recv, cls: inst },
+        );
+        const result = fn.result ? ` ${fn.result}` : "";
+        const line = ctx.lineOf(m);
+        return `//line ${line.file}:${line.line}\n${docComment(m, member.goName)}func (${recv} *${inst.goName}) ${member.goName}(${fn.params})${result} {\n${printBody(fn.body)}\n}\n`;
+      }, "");
+      if (method) out.push(method);
+    } else if ((ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body) {
+      const name = ts.isPrivateIdentifier(m.name) ? m.name.text : m.name.getText();
+      const member = inst.members.get(name)!;
+      const method = ctx.guard(() => {
+        const isGet = ts.isGetAccessorDeclaration(m);
+        const fn = lowerFunction(ctx, m, isGet ? { receiver: recv, cls: inst, result: member.type } : { receiver: recv, cls: inst, paramTypes: [member.type], result: VOID });
+        const goName = isGet ? member.getter! : member.setter!;
+        const result = fn.result ? ` ${fn.result}` : "";
+        const line = ctx.lineOf(m);
+        return `//line ${line.file}:${line.line}\nfunc (${recv} *${inst.goName}) ${goName}(${fn.params})${result} {\n${printBody(fn.body)}\n}\n`;
+      }, "");
+      if (method) out.push(method);
+    }
+  }
+  if (asyncBits.length > 0) {
+    ctx.use("api");
+    out.push(`// AsyncHooks tells the runtime which hooks of ${inst.goName} are async (they block until done).\nfunc (${recv} *${inst.goName}) AsyncHooks() api.Hooks {\n\treturn ${asyncBits.join(" | ")}\n}\n`);
+  }
+  return out;
+}
+
+/** Static fields (package variables) and static methods (functions). */
+function statics(ctx: TransformContext, inst: ClassInstance, mainStatements?: GoStmt[]): string[] {
+  const out: string[] = [];
+  for (const m of inst.decl.node.members) {
+    if (!isStatic(m)) continue;
+    const name = ts.isPrivateIdentifier(m.name!) ? (m.name as ts.PrivateIdentifier).text : m.name!.getText().replace(/^["']|["']$/g, "");
+    const s = inst.statics.get(name);
+    if (!s) continue;
+    const line = ctx.lineOf(m);
+    if (ts.isPropertyDeclaration(m)) {
+      const v = ctx.declareVar(ctx.symbolOf(m.name)!, s.goName, s.type, true);
+      v.reads++;
+      if (!m.initializer) {
+        out.push(`var ${s.goName} ${ctx.render(s.type)}\n`);
+        continue;
+      }
+      if (mainStatements) {
+        // A program: static initializers run where the class is declared.
+        out.push(`var ${s.goName} ${ctx.render(s.type)}\n`);
+        const frame = ctx.frame;
+        ctx.frame = { result: VOID, hook: false, names: new Set(), breakables: [], topLevel: true };
+        ctx.staticClass = inst;
+        try {
+          const [pre, value] = ctx.capture(() => convert(ctx, lowerExpr(ctx, m.initializer!), s.type, m.initializer!));
+          mainStatements.push(...pre, simple(`${s.goName} = ${typedForInference(value).code}`, line));
+        } finally {
+          ctx.frame = frame;
+          ctx.staticClass = undefined;
+        }
+        continue;
+      }
+      ctx.frame = { result: s.type, hook: false, names: new Set(), breakables: [] };
+      ctx.staticClass = inst;
+      try {
+        const [pre, value] = ctx.capture(() => convert(ctx, lowerExpr(ctx, m.initializer!), s.type, m.initializer!));
+        const init = typedForInference(value);
+        out.push(
+          pre.length === 0
+            ? `//line ${line.file}:${line.line}\nvar ${s.goName} ${ctx.render(s.type)} = ${init.code}\n`
+            : `//line ${line.file}:${line.line}\nvar ${s.goName} = func() ${ctx.render(s.type)} {\n${printBody([...pre, simple(`return ${init.code}`)])}\n}()\n`,
+        );
+      } finally {
+        ctx.frame = undefined;
+        ctx.staticClass = undefined;
+      }
+    } else if (ts.isMethodDeclaration(m) && m.body) {
+      const fn = lowerFunction(ctx, m, { staticClass: inst });
+      const result = fn.result ? ` ${fn.result}` : "";
+      out.push(`//line ${line.file}:${line.line}\n${docComment(m, s.goName)}func ${s.goName}(${fn.params})${result} {\n${printBody(fn.body)}\n}\n`);
+    } else if ((ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && s.kind === "accessor") {
+      const getter = ts.isGetAccessorDeclaration(m);
+      const fnName = getter ? s.getter! : s.setter!;
+      const fn = lowerFunction(ctx, m, getter ? { staticClass: inst, result: s.type } : { staticClass: inst, paramTypes: [s.type], paramCount: 1, result: VOID });
+      const result = fn.result ? ` ${fn.result}` : "";
+      out.push(`//line ${line.file}:${line.line}\n${docComment(m, fnName)}func ${fnName}(${fn.params})${result} {\n${printBody(fn.body)}\n}\n`);
+    }
+  }
+  void unusedGuard;
+  return out;
 }

@@ -1,26 +1,71 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { unsupported } from "../../diagnostics/factory.js";
-import { type GoExpr, Prec, expr } from "../../go/expr.js";
-import type { GoType } from "../../go/types.js";
-import { convert } from "../coerce.js";
+import { type GoExpr, Prec, expr, paren } from "../../go/expr.js";
+import { simple } from "../../go/ir.js";
+import { type GoType, DYN, sameType, tupleElem } from "../../go/types.js";
+import { convert, describeGo, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
+import { iterationOf } from "../builtins/iterables.js";
 import { lowerExpr } from "./index.js";
 
-/** `[a, b]` → js.NewArray[T](a, b). */
-export function lowerArrayLiteral(ctx: TransformContext, node: ts.ArrayLiteralExpression): GoExpr {
+/** The array or tuple type an array literal builds: its contextual type when it is one, else its own. */
+function literalTarget(ctx: TransformContext, node: ts.ArrayLiteralExpression): GoType {
   let contextual = ctx.checker.getContextualType(node);
   if (contextual && contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) contextual = undefined;
-  let t: GoType | undefined = contextual ? ctx.attempt<GoType | undefined>(() => ctx.types.map(contextual!, node), () => undefined) : undefined;
-  if (t?.k !== "array") t = ctx.types.typeAt(node);
-  if (t.k !== "array") return unsupported(node, "MTS2021");
-  const elem = t.elem;
-  if (elem.k === "void") {
-    // `[]` with nothing to tell its element type (never[]): an empty array of any, retyped by convert().
-    ctx.use("js");
-    return expr("js.NewArray[any]()", t, Prec.Primary, { call: true });
+  if (contextual?.isUnion()) {
+    const own = ctx.checker.getTypeAtLocation(node);
+    contextual = contextual.types.find((m) => !(m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) && ctx.checker.isTypeAssignableTo(own, m));
   }
-  for (const e of node.elements) if (ts.isSpreadElement(e) || ts.isOmittedExpression(e)) unsupported(e, "MTS2011");
-  const values = ctx.exprList(node.elements, (e) => convert(ctx, lowerExpr(ctx, e), elem, e));
+  let t: GoType | undefined = contextual ? ctx.attempt<GoType | undefined>(() => ctx.types.map(contextual!, node), () => undefined) : undefined;
+  if (t?.k === "opt") t = t.inner;
+  if (t?.k !== "array" && t?.k !== "tuple") t = ctx.types.typeAt(node);
+  if (t.k === "opt") t = t.inner;
+  if (t.k === "array" && (t.elem.k === "void" || t.elem.k === "dyn") && node.elements.length === 0 && ts.isArrayLiteralExpression(node.parent)) {
+    // `[]` inside an array literal: the element type of the enclosing literal.
+    const outer = literalTarget(ctx, node.parent);
+    if (outer.k === "array" && (outer.elem.k === "array" || outer.elem.k === "tuple")) return outer.elem;
+  }
+  return t;
+}
+
+/** `[a, b]` → js.NewArray[T](a, b); spreads are appended in order. */
+export function lowerArrayLiteral(ctx: TransformContext, node: ts.ArrayLiteralExpression): GoExpr {
+  const t = literalTarget(ctx, node);
+  if (t.k !== "array" && t.k !== "tuple") return unsupported(node, "MTS2021", describeGo(t));
+  const elemOf = (i: number): GoType => (t.k === "tuple" ? t.elems[i] ?? DYN : t.elem);
+  const goElem = t.k === "tuple" ? tupleElem(t) : t.elem.k === "void" ? DYN : t.elem;
   ctx.use("js");
-  return expr(`js.NewArray[${ctx.render(elem)}](${values.map((v) => v.code).join(", ")})`, t, Prec.Primary, { call: true });
+  for (const e of node.elements) if (ts.isOmittedExpression(e)) unsupported(e, "MTS2011");
+  if (!node.elements.some(ts.isSpreadElement)) {
+    const values = ctx.exprList(node.elements, (e, i) => {
+      const v = convert(ctx, lowerExpr(ctx, e), elemOf(i), e);
+      return sameType(v.type, goElem) ? v : convert(ctx, v, goElem, e);
+    });
+    const args = values.map((v) => (goElem.k === "float" || goElem.k === "dyn" ? typedForInference(v) : v).code);
+    return expr(`js.NewArray[${ctx.render(goElem)}](${args.join(", ")})`, t, Prec.Primary, { call: true, effectFree: values.every((v) => v.pure || v.effectFree === true) });
+  }
+  if (t.k === "tuple") return unsupported(node, "MTS2011");
+  const arr = ctx.temp("items");
+  ctx.addPreceding(simple(`${arr} := js.NewArray[${ctx.render(goElem)}]()`));
+  for (const e of node.elements) {
+    if (ts.isSpreadElement(e)) {
+      const srcType = ctx.attempt<GoType>(() => ctx.types.typeAt(e.expression), () => DYN);
+      if (srcType.k === "array" || srcType.k === "tuple") {
+        const src = lowerExpr(ctx, e.expression);
+        const have = src.type.k === "tuple" ? tupleElem(src.type) : src.type.k === "array" ? src.type.elem : DYN;
+        if (!sameType(have, goElem)) unsupported(e, "MTS2020", describeGo(src.type), describeGo(t));
+        ctx.addPreceding(simple(`${arr}.Push(${paren(src, Prec.Primary)}.Items()...)`));
+        continue;
+      }
+      const it = iterationOf(ctx, e.expression);
+      if (!sameType(it.elem, goElem) && !(it.elem.k === "tuple" && goElem.k === "tuple" && sameType(tupleElem(it.elem), tupleElem(goElem)))) {
+        unsupported(e, "MTS2020", describeGo(it.elem), describeGo(goElem));
+      }
+      ctx.addPreceding(simple(`${arr}.PushAll(${it.seq})`));
+      continue;
+    }
+    const v = convert(ctx, lowerExpr(ctx, e), goElem, e);
+    ctx.addPreceding(simple(`${arr}.Push(${typedForInference(v).code})`));
+  }
+  return expr(arr, t, Prec.Primary, { pure: true });
 }

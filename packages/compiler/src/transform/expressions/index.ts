@@ -1,22 +1,24 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { snippet, unsupported } from "../../diagnostics/factory.js";
 import type { GoExpr } from "../../go/expr.js";
 import type { TransformContext } from "../context.js";
+import { lowerRegexLiteral } from "../builtins/regexp.js";
 import { lowerArrayLiteral } from "./array-literal.js";
 import { lowerAsExpression, lowerNonNull, lowerParenthesized } from "./assertions.js";
+import { lowerAwait } from "./await.js";
 import { lowerBinary } from "./binary.js";
 import { lowerCall } from "./call.js";
 import { lowerConditional } from "./conditional.js";
 import { lowerElementAccess } from "./element-access.js";
 import { lowerFunctionLiteral } from "./function-literal.js";
 import { lowerIdentifier, lowerThis } from "./identifier.js";
-import { lowerBooleanLiteral, lowerNull, lowerNumericLiteral, lowerRegex, lowerStringLiteral } from "./literals.js";
+import { lowerBooleanLiteral, lowerNull, lowerNumericLiteral, lowerStringLiteral } from "./literals.js";
 import { lowerNew } from "./new.js";
 import { lowerObjectLiteral } from "./object-literal.js";
 import { isChainHead, lowerOptionalChain } from "./optional-chain.js";
 import { lowerPropertyAccess } from "./property-access.js";
-import { lowerTemplate } from "./template.js";
-import { lowerPostfixUnary, lowerPrefixUnary } from "./unary.js";
+import { lowerTaggedTemplate, lowerTemplate } from "./template.js";
+import { lowerDelete, lowerPostfixUnary, lowerPrefixUnary, lowerTypeOf, lowerVoid } from "./unary.js";
 
 type Visitor = (ctx: TransformContext, node: never) => GoExpr;
 
@@ -28,10 +30,11 @@ const visitors: Partial<Record<ts.SyntaxKind, Visitor>> = {
   [ts.SyntaxKind.TrueKeyword]: lowerBooleanLiteral,
   [ts.SyntaxKind.FalseKeyword]: lowerBooleanLiteral,
   [ts.SyntaxKind.NullKeyword]: lowerNull,
-  [ts.SyntaxKind.RegularExpressionLiteral]: lowerRegex,
+  [ts.SyntaxKind.RegularExpressionLiteral]: lowerRegexLiteral,
   [ts.SyntaxKind.Identifier]: lowerIdentifier,
   [ts.SyntaxKind.ThisKeyword]: lowerThis,
   [ts.SyntaxKind.TemplateExpression]: lowerTemplate,
+  [ts.SyntaxKind.TaggedTemplateExpression]: lowerTaggedTemplate,
   [ts.SyntaxKind.BinaryExpression]: lowerBinary,
   [ts.SyntaxKind.PrefixUnaryExpression]: lowerPrefixUnary,
   [ts.SyntaxKind.PostfixUnaryExpression]: lowerPostfixUnary,
@@ -49,25 +52,22 @@ const visitors: Partial<Record<ts.SyntaxKind, Visitor>> = {
   [ts.SyntaxKind.ElementAccessExpression]: lowerElementAccess,
   [ts.SyntaxKind.CallExpression]: lowerCall,
   [ts.SyntaxKind.NewExpression]: lowerNew,
-};
-
-const REJECTED: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.AwaitExpression]: "await",
-  [ts.SyntaxKind.YieldExpression]: "yield",
+  [ts.SyntaxKind.AwaitExpression]: lowerAwait,
+  [ts.SyntaxKind.TypeOfExpression]: lowerTypeOf,
+  [ts.SyntaxKind.DeleteExpression]: lowerDelete,
+  [ts.SyntaxKind.VoidExpression]: lowerVoid,
 };
 
 /** Lowers any expression to Go, or throws Unsupported with a coded diagnostic. */
 export function lowerExpr(ctx: TransformContext, node: ts.Expression): GoExpr {
   const substitute = ctx.substitutions.get(node);
   if (substitute) return substitute;
+  ctx.currentNode = node; // where conversions deep inside report their diagnostics
+  if (node.kind === ts.SyntaxKind.BigIntLiteral) unsupported(node, "MTS2004", "bigint", "Use number (exact up to 2**53).");
   if (isChainHead(ctx, node)) return lowerOptionalChain(ctx, node);
-  const rejected = REJECTED[node.kind];
-  if (rejected) unsupported(node, "MTS2013", rejected);
+  if (ts.isYieldExpression(node)) unsupported(node, "MTS2013", "yield");
   if (ts.isSpreadElement(node)) unsupported(node, "MTS2011");
   if (ts.isClassExpression(node)) unsupported(node, "MTS2038", "an expression");
-  if (ts.isTypeOfExpression(node)) unsupported(node, "MTS2015", "typeof");
-  if (ts.isDeleteExpression(node)) unsupported(node, "MTS2015", "delete");
-  if (ts.isVoidExpression(node)) unsupported(node, "MTS2015", "void");
   const visit = visitors[node.kind];
   if (!visit) return unsupported(node, "MTS2002", snippet(node));
   return visit(ctx, node as never);

@@ -1,7 +1,6 @@
-import { ts } from "ts-morph";
-import { unsupported } from "../../diagnostics/factory.js";
+import ts from "typescript";
 import { type GoExpr, Prec, expr, numberLiteral, stringLiteral } from "../../go/expr.js";
-import { BOOL, FLOAT, STRING } from "../../go/types.js";
+import { BOOL, FLOAT, NULL, STRING } from "../../go/types.js";
 import type { TransformContext } from "../context.js";
 
 export function numberConstant(ctx: TransformContext, v: number): GoExpr {
@@ -14,18 +13,19 @@ export function lowerNumericLiteral(ctx: TransformContext, node: ts.NumericLiter
   return numberConstant(ctx, Number(node.text));
 }
 
+export function stringConstant(s: string): GoExpr {
+  return expr(stringLiteral(s), STRING, Prec.Primary, { pure: true, str: s });
+}
+
 export function lowerStringLiteral(_ctx: TransformContext, node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): GoExpr {
-  return expr(stringLiteral(node.text), STRING, Prec.Primary, { pure: true });
+  return stringConstant(node.text);
 }
 
 export function lowerBooleanLiteral(_ctx: TransformContext, node: ts.Node): GoExpr {
   return expr(node.kind === ts.SyntaxKind.TrueKeyword ? "true" : "false", BOOL, Prec.Primary, { pure: true });
 }
 
-export function lowerNull(_ctx: TransformContext, node: ts.Node): GoExpr {
-  return unsupported(node, "MTS2006");
-}
-
-export function lowerRegex(_ctx: TransformContext, node: ts.Node): GoExpr {
-  return unsupported(node, "MTS2012");
+export function lowerNull(ctx: TransformContext): GoExpr {
+  ctx.use("js");
+  return expr("js.Null", NULL, Prec.Primary, { pure: true });
 }

@@ -1,10 +1,11 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { type GoExpr, Prec, expr, paren } from "../../go/expr.js";
 import type { GoStmt } from "../../go/ir.js";
-import { isNilable } from "../../go/types.js";
+import { isPrimitive } from "../../go/types.js";
 import { convert, deref, not, truthy, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { lowerExpr } from "./index.js";
+import { isNullish } from "./binary.js";
 
 /** A readable base name for a temporary holding `node`'s value. */
 export function tempBase(node: ts.Expression, fallback: string): string {
@@ -26,24 +27,34 @@ export function lowerLogical(ctx: TransformContext, node: ts.BinaryExpression): 
   const left = lowerExpr(ctx, node.left);
   const [pre, right] = ctx.capture(() => lowerExpr(ctx, node.right));
   if (resultType.k === "bool" && left.type.k === "bool" && right.type.k === "bool" && pre.length === 0) {
+    // A constant left side decides (true && x is x; false && x is false): go vet flags `true && true`.
+    if (left.code === "true" || left.code === "false") {
+      if ((left.code === "true") === isAnd) return right;
+      return left;
+    }
     const prec = isAnd ? Prec.AndAnd : Prec.OrOr;
     return expr(`${paren(left, prec)} ${isAnd ? "&&" : "||"} ${paren(right, prec + 1)}`, resultType, prec, { pure: left.pure && right.pure });
   }
-  if (resultType.k === "bool") {
-    // Truthiness of non-boolean operands, or a right side that needs statements first.
+  if (resultType.k === "bool" && isBooleanContext(node)) {
+    // Only the truthiness is used (an if condition): a && b ≡ truthy(a) && truthy(b).
     const l = truthy(ctx, left);
+    if (pre.length === 0) {
+      const r = truthy(ctx, right);
+      const prec = isAnd ? Prec.AndAnd : Prec.OrOr;
+      return expr(`${paren(l, prec)} ${isAnd ? "&&" : "||"} ${paren(r, prec + 1)}`, resultType, prec, { pure: l.pure && r.pure });
+    }
     const v = ctx.temp(tempBase(node.left, "ok"));
-    const r = truthy(ctx, right);
     ctx.addPreceding({ kind: "simple", code: `${v} := ${l.code}` });
-    ctx.addPreceding({ kind: "if", cond: isAnd ? v : `!${v}`, then: [...pre, { kind: "simple", code: `${v} = ${r.code}` }] });
+    const [pre2, r] = ctx.capture(() => truthy(ctx, right));
+    ctx.addPreceding({ kind: "if", cond: isAnd ? v : `!${v}`, then: [...pre, ...pre2, { kind: "simple", code: `${v} = ${r.code}` }] });
     return expr(v, resultType, Prec.Primary, { pure: true });
   }
   const saved = left.pure ? left : ctx.saveInTemp(left, tempBase(node.left, "v"));
   const v = ctx.temp(tempBase(node.left, "v"));
   const cond = truthy(ctx, saved);
   const leftValue = isAnd ? convert(ctx, saved, resultType, node) : convert(ctx, narrowTruthy(saved), resultType, node);
-  const rightValue = convert(ctx, right, resultType, node);
-  const assignRight: GoStmt[] = [...pre, { kind: "simple", code: `${v} = ${rightValue.code}` }];
+  const [pre3, rightValue] = ctx.capture(() => convert(ctx, right, resultType, node.right));
+  const assignRight: GoStmt[] = [...pre, ...pre3, { kind: "simple", code: `${v} = ${rightValue.code}` }];
   ctx.addPreceding({ kind: "simple", code: `var ${v} ${ctx.render(resultType)}` });
   ctx.addPreceding({
     kind: "if",
@@ -52,6 +63,27 @@ export function lowerLogical(ctx: TransformContext, node: ts.BinaryExpression): 
     else: [{ kind: "simple", code: `${v} = ${leftValue.code}` }],
   });
   return expr(v, resultType, Prec.Primary, { pure: true });
+}
+
+/** Whether only the truthiness of node's value is used (if/while conditions, !, nested && ||). */
+function isBooleanContext(node: ts.Node): boolean {
+  let n = node;
+  for (;;) {
+    const p = n.parent;
+    if (ts.isParenthesizedExpression(p)) {
+      n = p;
+      continue;
+    }
+    if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return true;
+    if (ts.isForStatement(p) && p.condition === n) return true;
+    if (ts.isConditionalExpression(p) && p.condition === n) return true;
+    if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+    if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      n = p;
+      continue;
+    }
+    return false;
+  }
 }
 
 /** In `a || b`, a's value is used only when truthy, so an optional is defined there. */
@@ -63,27 +95,28 @@ function narrowTruthy(e: GoExpr): GoExpr {
 export function lowerNullish(ctx: TransformContext, node: ts.BinaryExpression): GoExpr {
   const resultType = ctx.types.typeAt(node);
   const left = lowerExpr(ctx, node.left);
-  if (left.type.k !== "opt" && !isNilable(left.type)) return left; // never undefined
+  if (left.type.k !== "opt" && left.type.k !== "dyn" && left.type.k !== "nil" && left.type.k !== "null" && left.type.k !== "void") {
+    return convert(ctx, left, resultType, node); // never null or undefined
+  }
   const [pre, right] = ctx.capture(() => lowerExpr(ctx, node.right));
   const saved = left.pure ? left : ctx.saveInTemp(left, tempBase(node.left, "v"));
   const v = ctx.temp(`${tempBase(node.left, "value")}OrDefault`);
-  const defined = convert(ctx, deref(saved), resultType, node);
-  const fallback = convert(ctx, right, resultType, node);
-  if (pre.length === 0 && right.pure) {
+  const cond = isNullish(ctx, saved);
+  const defined = saved.type.k === "opt" ? convert(ctx, deref(saved), resultType, node) : convert(ctx, saved, resultType, node);
+  const [pre2, fallback] = ctx.capture(() => convert(ctx, right, resultType, node.right));
+  const simple = right.num !== undefined || right.str !== undefined || /^(true|false|[A-Za-z_][A-Za-z0-9_]*)$/.test(right.code);
+  if (pre.length === 0 && pre2.length === 0 && simple && fallback.code !== "nil") {
     const init = resultType.k === "float" ? typedForInference(fallback) : fallback;
-    ctx.addPreceding(
-      init.type.k === "nil" || fallback.code === "nil"
-        ? { kind: "simple", code: `var ${v} ${ctx.render(resultType)}` }
-        : { kind: "simple", code: `${v} := ${init.code}` },
-    );
-    ctx.addPreceding({ kind: "if", cond: `${saved.code} != nil`, then: [{ kind: "simple", code: `${v} = ${defined.code}` }] });
+    const declare = resultType.k === "dyn" || resultType.k === "iface" || (resultType.k === "opt" && isPrimitive(resultType.inner) && !init.code.startsWith("js.Ptr("));
+    ctx.addPreceding({ kind: "simple", code: declare ? `var ${v} ${ctx.render(resultType)} = ${init.code}` : `${v} := ${init.code}` });
+    ctx.addPreceding({ kind: "if", cond: not(cond).code, then: [{ kind: "simple", code: `${v} = ${defined.code}` }] });
   } else {
     ctx.addPreceding({ kind: "simple", code: `var ${v} ${ctx.render(resultType)}` });
     ctx.addPreceding({
       kind: "if",
-      cond: `${saved.code} != nil`,
+      cond: not(cond).code,
       then: [{ kind: "simple", code: `${v} = ${defined.code}` }],
-      else: [...pre, { kind: "simple", code: `${v} = ${fallback.code}` }],
+      else: [...pre, ...pre2, { kind: "simple", code: `${v} = ${fallback.code}` }],
     });
   }
   return expr(v, resultType, Prec.Primary, { pure: true });

@@ -1,77 +1,160 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { unsupported } from "../../diagnostics/factory.js";
-import { type GoExpr, Prec, expr } from "../../go/expr.js";
-import { type AnonField, type GoType, optionalOf, structLiteralType } from "../../go/types.js";
-import { convert } from "../coerce.js";
+import { type GoExpr, Prec, expr, stringLiteral } from "../../go/expr.js";
+import { simple } from "../../go/ir.js";
+import { type GoType, optionalOf, structLiteralType } from "../../go/types.js";
+import { type StructInfo, fieldStorage } from "../../model/structs.js";
+import { convert, describeGo, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
+import { toStringExpr } from "../strings.js";
+import { lowerFunctionLiteral } from "./function-literal.js";
 import { lowerExpr } from "./index.js";
 
-/** The fields of the struct behind an object type (generated interface struct or literal). */
-export function structFields(ctx: TransformContext, t: GoType): AnonField[] | undefined {
-  if (t.k === "anon") return t.fields;
-  if (t.k === "struct") {
-    for (const info of ctx.types.structs.values()) if (info.goName === t.name) return info.fields;
+/** The placeholder for a literal's key list, filled in once it is known whether its struct records keys. */
+export function keysPlaceholder(struct: string, names: string[]): string {
+  return `\u0000KEYS ${struct} ${names.map((n) => stringLiteral(n)).join(", ")}\u0000`;
+}
+
+/** Replaces key-list placeholders: `keys: js.KeysOf(...)` for structs that record keys, nothing otherwise. */
+export function fillKeyPlaceholders(text: string, needsKeys: (struct: string) => boolean): string {
+  return text.replace(/(, )?\u0000KEYS (\S+) ([^\u0000]*)\u0000/g, (_m, comma: string | undefined, struct: string, names: string) => {
+    if (!needsKeys(struct)) return "";
+    return `${comma ?? ""}keys: js.KeysOf(${names})`;
+  });
+}
+
+function propertyName(ctx: TransformContext, p: ts.ObjectLiteralElementLike): string | undefined {
+  const name = p.name;
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return ts.isNumericLiteral(name) ? String(Number(name.text)) : name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const v = ctx.checker.getTypeAtLocation(name.expression);
+    if (v.isStringLiteral()) return v.value;
+    if (v.isNumberLiteral()) return String(v.value);
   }
   return undefined;
 }
 
-function propertyName(p: ts.ObjectLiteralElementLike): string | undefined {
-  const name = p.name;
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
-  return undefined;
+/** The Go type an object literal builds: its contextual type when that is an object, else its own. */
+function literalTarget(ctx: TransformContext, node: ts.ObjectLiteralExpression): GoType {
+  const checker = ctx.checker;
+  let contextual = checker.getContextualType(node);
+  if (contextual && contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) contextual = undefined;
+  if (contextual?.isUnion()) {
+    const own = checker.getTypeAtLocation(node);
+    const candidates = contextual.types.filter((m) => !(m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) && m.flags & ts.TypeFlags.Object && checker.isTypeAssignableTo(own, m));
+    contextual = candidates.length >= 1 ? candidates[0] : undefined;
+  }
+  let target: GoType | undefined = contextual ? ctx.attempt<GoType | undefined>(() => ctx.types.map(contextual!, node), () => undefined) : undefined;
+  if (target?.k === "opt") target = target.inner;
+  if (!target || (target.k !== "struct" && target.k !== "record")) target = ctx.types.typeAt(node);
+  if (target.k === "opt") target = target.inner;
+  return target;
 }
 
 /**
- * `{ a: 1, b: "x" }` typed by an interface (or by itself): `&Struct{A: 1, B: "x"}`. The
- * properties must follow the declaration order, which is the order JSON.stringify and
- * console.log print in Go.
+ * `{ a: 1, b: "x" }` → `&Struct{A: 1, B: "x"}`; properties are evaluated in source order.
+ * The instance's key order is the literal's (recorded when it differs from the declared
+ * order); spreads copy the source's own properties at run time.
  */
 export function lowerObjectLiteral(ctx: TransformContext, node: ts.ObjectLiteralExpression): GoExpr {
-  let contextual = ctx.checker.getContextualType(node);
-  if (contextual && contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) contextual = undefined;
-  let target = contextual ? ctx.attempt(() => ctx.types.map(contextual!, node), () => ctx.types.typeAt(node)) : ctx.types.typeAt(node);
-  if (target.k === "opt") target = target.inner;
-  let fields = structFields(ctx, target);
-  if (!fields) {
-    target = ctx.types.typeAt(node);
-    fields = structFields(ctx, target);
+  const target = literalTarget(ctx, node);
+  if (target.k === "record") return recordLiteral(ctx, node, target);
+  const info = ctx.types.structOf(target);
+  if (!info) return unsupported(node, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target));
+  for (const p of node.properties) {
+    if (ts.isGetAccessor(p) || ts.isSetAccessor(p)) unsupported(p, "MTS2039");
+    if (!ts.isSpreadAssignment(p) && propertyName(ctx, p) === undefined) unsupported(p, "MTS2002", "a computed property name");
   }
-  if (!fields) return unsupported(node, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), ctx.render(target));
-  const props = node.properties;
-  for (const p of props) {
-    if (ts.isSpreadAssignment(p)) unsupported(p, "MTS2011");
-    if (ts.isMethodDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p)) unsupported(p, "MTS2039");
-    if (propertyName(p) === undefined) unsupported(p, "MTS2002", "computed property name");
-  }
-  // Declaration order check.
-  let lastIndex = -1;
-  let lastName = "";
-  for (const p of props) {
-    const name = propertyName(p)!;
-    const idx = fields.findIndex((f) => f.name === name);
-    if (idx < lastIndex) {
-      const typeName = target.k === "struct" ? target.name : "object literal";
-      unsupported(p, "MTS2019", typeName, name, lastName);
-    }
-    lastIndex = idx;
-    lastName = name;
-  }
-  const values = ctx.exprList(props, (p) => {
-    const name = propertyName(p)!;
-    const field = fields!.find((f) => f.name === name)!;
+  if (node.properties.some(ts.isSpreadAssignment)) return spreadLiteral(ctx, node, target, info);
+  const values = ctx.exprList(node.properties, (p) => {
+    const name = propertyName(ctx, p)!;
+    const field = info.fields.find((f) => f.name === name);
+    if (!field) return unsupported(p, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target));
+    const storage = fieldStorage(field);
+    if (ts.isMethodDeclaration(p)) return convert(ctx, lowerFunctionLiteral(ctx, p as unknown as ts.FunctionExpression), storage, p);
     const valueNode = ts.isShorthandPropertyAssignment(p) ? p.name : (p as ts.PropertyAssignment).initializer;
-    const storage = field.optional ? optionalOf(field.type) : field.type;
     const lowered = lowerExpr(ctx, valueNode);
     if (lowered.type.k === "nil") return lowered;
-    return convert(ctx, lowered, storage, valueNode);
+    const v = convert(ctx, lowered, storage, valueNode);
+    return storage.k === "dyn" ? typedForInference(v) : v;
   });
   const parts: string[] = [];
-  props.forEach((p, i) => {
-    const field = fields!.find((f) => f.name === propertyName(p))!;
+  const keys: string[] = [];
+  let declaredOrder = true;
+  let lastIndex = -1;
+  node.properties.forEach((p, i) => {
+    const name = propertyName(ctx, p)!;
+    const idx = info.fields.findIndex((f) => f.name === name);
+    const field = info.fields[idx]!;
+    keys.push(name);
+    if (idx < lastIndex) declaredOrder = false;
+    lastIndex = idx;
+    // An optional property given a value that may be undefined is still present.
+    if (field.optional && (values[i]!.type.k === "opt" || values[i]!.code === "nil" || values[i]!.type.k === "dyn")) info.needsKeys = true;
     if (values[i]!.code !== "nil") parts.push(`${field.goName}: ${values[i]!.code}`);
   });
+  if (!declaredOrder) info.needsKeys = true;
+  ctx.use("js");
+  const placeholder = keysPlaceholder(info.goName, keys);
   const literalType = structLiteralType(target, ctx.file.use);
-  const body = parts.length > 2 || literalType.includes("\n") ? `{\n${parts.join(",\n")},\n}` : `{${parts.join(", ")}}`;
-  return expr(`&${literalType}${parts.length === 0 ? "{}" : body}`, target, Prec.Unary, { pure: false });
+  const multiline = parts.length > 3 || parts.some((p) => p.includes("\n"));
+  const body = parts.length === 0 ? `{${placeholder}}` : multiline ? `{\n${parts.join(",\n")}${placeholder.replace(/^/, ", ")},\n}` : `{${parts.join(", ")}, ${placeholder}}`;
+  // Built only from constants and stable values, it reads nothing a later call could change.
+  const stable = values.every((v) => v.num !== undefined || v.str !== undefined || /^(nil|true|false)$/.test(v.code) || v.stable === true);
+  const effectFree = values.every((v) => v.pure || v.effectFree === true);
+  return expr(`&${literalType}${body}`, target, Prec.Unary, { pure: false, stable, effectFree });
+}
+
+/** An object literal with spreads: built step by step, each spread copying the source's own properties. */
+function spreadLiteral(ctx: TransformContext, node: ts.ObjectLiteralExpression, target: GoType, info: StructInfo): GoExpr {
+  info.needsKeys = true;
+  ctx.use("js");
+  const v = ctx.temp("obj");
+  ctx.addPreceding(simple(`${v} := &${structLiteralType(target, ctx.file.use)}{}`));
+  for (const p of node.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const src = lowerExpr(ctx, p.expression);
+      if (src.type.k !== "struct" && src.type.k !== "record" && src.type.k !== "opt" && src.type.k !== "iface") unsupported(p, "MTS2011");
+      ctx.addPreceding(simple(`js.Spread(${v}, ${src.code})`));
+      continue;
+    }
+    const name = propertyName(ctx, p)!;
+    const field = info.fields.find((f) => f.name === name);
+    if (!field) return unsupported(p, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target));
+    const valueNode = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
+    if (!valueNode) return unsupported(p, "MTS2039");
+    const lowered = lowerExpr(ctx, valueNode);
+    const value = lowered.type.k === "nil" ? lowered : convert(ctx, lowered, fieldStorage(field), valueNode);
+    ctx.addPreceding(simple(`${v}.${field.goName} = ${value.code}`), simple(`${v}.keys.Add(${stringLiteral(name)})`));
+  }
+  return expr(v, target, Prec.Primary, { pure: true });
+}
+
+/** `{ a: 1, [k]: v, ...other }` typed Record<string, V>: an ordered record. */
+function recordLiteral(ctx: TransformContext, node: ts.ObjectLiteralExpression, target: Extract<GoType, { k: "record" }>): GoExpr {
+  ctx.use("js");
+  const make = `js.NewRecord[${ctx.render(target.value)}]()`;
+  if (node.properties.length === 0) return expr(make, target, Prec.Primary, { call: true });
+  const v = ctx.temp("record");
+  ctx.addPreceding(simple(`${v} := ${make}`));
+  for (const p of node.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const src = lowerExpr(ctx, p.expression);
+      if (src.type.k !== "record" && src.type.k !== "struct") unsupported(p, "MTS2011");
+      ctx.addPreceding(simple(`js.Spread(${v}, ${src.code})`));
+      continue;
+    }
+    let key: GoExpr;
+    const name = propertyName(ctx, p);
+    if (name !== undefined) key = expr(stringLiteral(name), { k: "string" }, Prec.Primary, { pure: true });
+    else if (p.name && ts.isComputedPropertyName(p.name)) key = toStringExpr(ctx, lowerExpr(ctx, p.name.expression));
+    else return unsupported(p, "MTS2002", "this property");
+    const valueNode = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
+    if (!valueNode) return unsupported(p, "MTS2039");
+    const value = convert(ctx, lowerExpr(ctx, valueNode), target.value, valueNode);
+    ctx.addPreceding(simple(`${v}.Set(${key.code}, ${typedForInference(value).code})`));
+  }
+  void optionalOf;
+  return expr(v, target, Prec.Primary, { pure: true });
 }

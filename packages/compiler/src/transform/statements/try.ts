@@ -1,8 +1,8 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoStmt, type SourceLine, simple } from "../../go/ir.js";
 import { printBody } from "../../go/printer.js";
-import { ANY } from "../../go/types.js";
+import { DYN } from "../../go/types.js";
 import type { TransformContext } from "../context.js";
 import type { Breakable, TryControl } from "../scope.js";
 import { lowerBlockBody } from "./index.js";
@@ -16,6 +16,7 @@ type Exit = { kind: "return"; value?: string } | { kind: "break" | "continue"; t
  */
 export function exitTry(ctx: TransformContext, control: TryControl, exit: Exit, line: SourceLine): GoStmt[] {
   const out: GoStmt[] = [];
+  if (control.inFinally) control.finallyLeaves = true;
   let code: number;
   if (exit.kind === "return") {
     code = 1;
@@ -100,7 +101,7 @@ export function lowerTry(ctx: TransformContext, node: ts.TryStatement): GoStmt[]
       const name = clause.variableDeclaration.name;
       if (!ts.isIdentifier(name)) unsupported(name, "MTS2010");
       const goName = ctx.localName((name as ts.Identifier).text);
-      ctx.declareVar(ctx.symbolOf(name)!, goName, ANY);
+      ctx.declareVar(ctx.symbolOf(name)!, goName, DYN);
       param = `${goName} any`;
     }
     const catchBody = inClosure(() => lowerBlockBody(ctx, clause.block.statements));
@@ -108,7 +109,9 @@ export function lowerTry(ctx: TransformContext, node: ts.TryStatement): GoStmt[]
   }
   let finallyCode = "nil";
   if (node.finallyBlock) {
+    control.inFinally = true;
     const finallyBody = inClosure(() => lowerBlockBody(ctx, node.finallyBlock!.statements));
+    control.inFinally = false;
     finallyCode = `func() {\n${printBody(finallyBody)}\n}`;
   }
   ctx.use("js");
@@ -118,7 +121,9 @@ export function lowerTry(ctx: TransformContext, node: ts.TryStatement): GoStmt[]
     out.push(simple(`${control.flag} := 0`));
     if (control.exits.has(1) && control.resultVar) out.push(simple(`var ${control.resultVar} ${ctx.render(resultType)}`));
   }
-  out.push(simple(`js.Try(func() {\n${printBody(body)}\n}, ${catchCode}, ${finallyCode})`, ctx.lineOf(node)));
+  // A finally that leaves the statement discards a pending exception, as in JavaScript.
+  const call = control.finallyLeaves ? `js.TryFinallyLeaves(&${control.flag}, ` : "js.Try(";
+  out.push(simple(`${call}func() {\n${printBody(body)}\n}, ${catchCode}, ${finallyCode})`, ctx.lineOf(node)));
   out.push(...afterTry(ctx, control));
   return out;
 }

@@ -1,13 +1,14 @@
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { unsupported } from "../../diagnostics/factory.js";
 import type { GoExpr } from "../../go/expr.js";
 import { type GoStmt, simple } from "../../go/ir.js";
-import { type GoType, INT, sameType } from "../../go/types.js";
+import { DYN, type GoType, INT, isPrimitive, sameType } from "../../go/types.js";
 import { convert, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { lowerExpr } from "../expressions/index.js";
 import { shouldBeInt } from "../int-inference.js";
 import type { GoVar } from "../scope.js";
+import { bindPattern } from "./destructuring.js";
 
 export function lowerVariableStatement(ctx: TransformContext, node: ts.VariableStatement): GoStmt[] {
   return lowerDeclarationList(ctx, node.declarationList);
@@ -15,8 +16,9 @@ export function lowerVariableStatement(ctx: TransformContext, node: ts.VariableS
 
 export function lowerDeclarationList(ctx: TransformContext, list: ts.VariableDeclarationList): GoStmt[] {
   if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) unsupported(list, "MTS2003");
+  if (list.flags & ts.NodeFlags.Using) unsupported(list, "MTS2001", "using");
   const out: GoStmt[] = [];
-  for (const decl of list.declarations) out.push(...lowerDeclaration(ctx, decl));
+  for (const decl of list.declarations) out.push(...ctx.guard(() => lowerDeclaration(ctx, decl), []));
   return out;
 }
 
@@ -27,9 +29,12 @@ export function variableType(ctx: TransformContext, decl: ts.VariableDeclaration
 }
 
 /** Whether Go's `:=` would infer a different static type than the storage type. */
-function needsExplicitType(value: GoExpr, storage: GoType): boolean {
-  if (storage.k === "iface" || storage.k === "any") return true;
+export function needsExplicitType(value: GoExpr, storage: GoType): boolean {
+  if (storage.k === "iface" || storage.k === "dyn") return true;
+  if (storage.k === "opt" && isPrimitive(storage.inner) && !value.code.startsWith("js.Ptr(") && value.type.k !== "opt") return true;
   if (storage.k === "api" && !sameType(value.type, storage)) return true;
+  if (storage.k === "float" && storage.alias) return true;
+  if (storage.k === "string" && storage.alias) return true;
   return false;
 }
 
@@ -38,7 +43,7 @@ export function unusedGuard(v: GoVar): GoStmt {
   return { kind: "lazy", render: () => (v.reads === 0 ? [simple(`_ = ${v.goName}`)] : []) };
 }
 
-function referencesItself(ctx: TransformContext, init: ts.Expression, sym: ts.Symbol): boolean {
+export function referencesItself(ctx: TransformContext, init: ts.Expression, sym: ts.Symbol): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -50,25 +55,40 @@ function referencesItself(ctx: TransformContext, init: ts.Expression, sym: ts.Sy
 }
 
 export function lowerDeclaration(ctx: TransformContext, decl: ts.VariableDeclaration): GoStmt[] {
-  if (ts.isObjectBindingPattern(decl.name)) return lowerObjectDestructuring(ctx, decl);
-  if (!ts.isIdentifier(decl.name)) return unsupported(decl.name, "MTS2010");
-  const sym = ctx.symbolOf(decl.name)!;
-  const storage = ctx.attempt(
-    () => variableType(ctx, decl),
-    () => {
-      // Prefer the diagnostic of the initializer (a regex, an untyped JSON.parse) to the type's.
-      if (decl.initializer) ctx.capture(() => lowerExpr(ctx, decl.initializer!));
-      return variableType(ctx, decl);
-    },
-  );
   const line = ctx.lineOf(decl);
+  if (!ts.isIdentifier(decl.name)) {
+    if (!decl.initializer) return unsupported(decl.name, "MTS2010");
+    const [pre, value] = ctx.capture(() => lowerExpr(ctx, decl.initializer!));
+    const stmts = bindPattern(ctx, decl.name, value, "declare");
+    const first = stmts[0];
+    if (first && first.kind === "simple" && !first.line) stmts[0] = { ...first, line };
+    return [...pre, ...stmts];
+  }
+  const sym = ctx.symbolOf(decl.name)!;
+  let storage: GoType;
+  try {
+    storage = ctx.attempt(
+      () => variableType(ctx, decl),
+      () => {
+        // Prefer the diagnostic of the initializer (a regex, an untyped JSON.parse) to the type's.
+        if (decl.initializer) ctx.capture(() => lowerExpr(ctx, decl.initializer!));
+        return variableType(ctx, decl);
+      },
+    );
+  } catch (e) {
+    // Declared anyway, so that its uses do not each report an error of their own.
+    ctx.declareVar(sym, ctx.localName(decl.name.text), DYN).reads++;
+    throw e;
+  }
   const goName = ctx.localName(decl.name.text);
   if (!decl.initializer) {
     const v = ctx.declareVar(sym, goName, storage);
     return [simple(`var ${goName} ${ctx.render(storage)}`, line), unusedGuard(v)];
   }
   const init = decl.initializer;
-  if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && referencesItself(ctx, init, sym)) {
+  // A closure in the initializer that refers to the variable itself (recursion, an object
+  // whose methods return it): declared first, then assigned.
+  if (referencesItself(ctx, init, sym)) {
     const v = ctx.declareVar(sym, goName, storage);
     const [pre, value] = ctx.capture(() => convert(ctx, lowerExpr(ctx, init), storage, init));
     return [simple(`var ${goName} ${ctx.render(storage)}`, line), ...pre, simple(`${goName} = ${value.code}`, line), unusedGuard(v)];
@@ -82,36 +102,10 @@ export function lowerDeclaration(ctx: TransformContext, decl: ts.VariableDeclara
     throw e;
   }
   const v = ctx.declareVar(sym, goName, storage);
-  if (lowered.type.k === "nil") return [...pre, simple(`var ${goName} ${ctx.render(storage)}`, line), unusedGuard(v)];
+  if (lowered.type.k === "nil" || (lowered.type.k === "void" && !lowered.call)) return [...pre, simple(`var ${goName} ${ctx.render(storage)}`, line), unusedGuard(v)];
   let value = convert(ctx, lowered, storage, init);
-  if (storage.k === "float") value = typedForInference(value);
+  if (storage.k === "float" || storage.k === "dyn") value = typedForInference(value);
+  if (value.code === "nil") return [...pre, simple(`var ${goName} ${ctx.render(storage)}`, line), unusedGuard(v)];
   const stmt = needsExplicitType(value, storage) ? `var ${goName} ${ctx.render(storage)} = ${value.code}` : `${goName} := ${value.code}`;
   return [...pre, simple(stmt, line), unusedGuard(v)];
-}
-
-/** `const { a, b } = obj` → a := obj.A; b := obj.B. */
-function lowerObjectDestructuring(ctx: TransformContext, decl: ts.VariableDeclaration): GoStmt[] {
-  const pattern = decl.name as ts.ObjectBindingPattern;
-  if (!decl.initializer) return unsupported(pattern, "MTS2010");
-  const [pre, source] = ctx.capture(() => lowerExpr(ctx, decl.initializer!));
-  const out: GoStmt[] = [...pre];
-  let obj = source;
-  if (!source.pure) {
-    const tmp = ctx.temp("v");
-    out.push(simple(`${tmp} := ${source.code}`));
-    obj = { ...source, code: tmp, pure: true };
-  }
-  const members = ctx.membersOf(obj.type);
-  for (const el of pattern.elements) {
-    if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name)) unsupported(el, "MTS2010");
-    const prop = el.propertyName ? (el.propertyName as ts.Identifier).text : (el.name as ts.Identifier).text;
-    const member = members?.get(prop);
-    if (!member || member.kind !== "field") return unsupported(el, "MTS2010");
-    const name = el.name as ts.Identifier;
-    const sym = ctx.symbolOf(name)!;
-    const goName = ctx.localName(name.text);
-    const v = ctx.declareVar(sym, goName, member.type);
-    out.push(simple(`${goName} := ${obj.code}.${member.goName}`, ctx.lineOf(el)), unusedGuard(v));
-  }
-  return out;
 }

@@ -1,0 +1,167 @@
+package js
+
+import (
+	"iter"
+	"reflect"
+	"strconv"
+)
+
+// ObjectKeys is Object.keys(v): the own enumerable string keys in JavaScript order.
+func ObjectKeys(v any) *Array[string] {
+	switch x := v.(type) {
+	case string:
+		n := Len(x)
+		keys := make([]string, n)
+		for i := range keys {
+			keys[i] = strconv.Itoa(i)
+		}
+		return ArrayOf(keys)
+	case arrayLike:
+		n := len(x.elements())
+		keys := make([]string, n)
+		for i := range keys {
+			keys[i] = strconv.Itoa(i)
+		}
+		return ArrayOf(keys)
+	case keyedLike:
+		return NewArray[string]()
+	}
+	fields, _, ok := ownProperties(v)
+	if !ok {
+		if IsNullish(v) {
+			panic(NewTypeError("Cannot convert undefined or null to object"))
+		}
+		return NewArray[string]()
+	}
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.name
+	}
+	return ArrayOf(keys)
+}
+
+// HasOwn is Object.hasOwn(v, key) / v.hasOwnProperty(key).
+func HasOwn(v any, key string) bool {
+	for _, k := range ObjectKeys(v).items {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// HasProperty is `key in v` for a value of unknown type: own properties, and the
+// Object.prototype members every object has.
+func HasProperty(v any, key string) bool {
+	if IsNullish(v) || TypeOf(v) != "object" {
+		panic(NewTypeError("Cannot use 'in' operator to search for '" + key + "' in " + ToString(v)))
+	}
+	return HasOwn(v, key) || prototypeKeys[key]
+}
+
+// ForInKeys iterates the keys of an object as for...in does.
+func ForInKeys(v any) iter.Seq[string] {
+	keys := ObjectKeys(v).items
+	return func(yield func(string) bool) {
+		for _, k := range keys {
+			if HasOwn(v, k) && !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// StringForInKeys iterates the indices of a string.
+func StringForInKeys(s string) iter.Seq[string] { return ObjectKeys(s).Values() }
+
+// Spread copies the own properties of src into dst ({ ...src } in an object literal);
+// null and undefined copy nothing.
+func Spread(dst, src any) {
+	if IsNullish(src) {
+		return
+	}
+	fields, _, ok := ownProperties(src)
+	if !ok {
+		return
+	}
+	for _, f := range fields {
+		setProperty(dst, f.name, f.value)
+	}
+}
+
+// Assign is Object.assign(target, ...sources).
+func Assign(target any, sources ...any) any {
+	for _, s := range sources {
+		Spread(target, s)
+	}
+	return target
+}
+
+// Rest is the rest of a destructured object ({ a, ...rest } = src): a new T holding src's
+// own properties except the named ones.
+func Rest[T any](src any, exclude ...string) T {
+	var out T
+	rv := reflect.ValueOf(&out).Elem()
+	switch rv.Kind() {
+	case reflect.Pointer:
+		rv.Set(reflect.New(rv.Type().Elem()))
+	default:
+		panic(NewTypeError("rest of a value that is not an object"))
+	}
+	if r, ok := any(out).(interface{ initEmpty() }); ok {
+		r.initEmpty()
+	}
+	if k := keysOfAny(any(out)); k != nil {
+		*k = KeysOf()
+	}
+	fields, _, _ := ownProperties(src)
+	for _, f := range fields {
+		skip := false
+		for _, e := range exclude {
+			skip = skip || e == f.name
+		}
+		if !skip {
+			setProperty(any(out), f.name, f.value)
+		}
+	}
+	return out
+}
+
+func keysOfAny(v any) *Keys {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	return keysOf(rv.Elem(), infoOf(rv.Elem().Type()))
+}
+
+// EntriesArray collects key/value pairs as [key, value] tuples (Array.from(map)).
+func EntriesArray[E, K, V any](entries iter.Seq2[K, V]) *Array[*Array[E]] {
+	out := NewArray[*Array[E]]()
+	for k, v := range entries {
+		out.Push(NewArray(cast[E](k), cast[E](v)))
+	}
+	return out
+}
+
+// IndexNumbers turns array indices into numbers (Array.from(array.keys())).
+func IndexNumbers(keys iter.Seq[int]) iter.Seq[float64] {
+	return func(yield func(float64) bool) {
+		for k := range keys {
+			if !yield(float64(k)) {
+				return
+			}
+		}
+	}
+}
+
+// EntryTuples turns key/value pairs into [key, value] tuples ([...map], map.entries()).
+func EntryTuples[E, K, V any](entries iter.Seq2[K, V]) iter.Seq[*Array[E]] {
+	return func(yield func(*Array[E]) bool) {
+		for k, v := range entries {
+			if !yield(NewArray(cast[E](k), cast[E](v))) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,16 @@
+const a = [5, 1, 4, 2, 3];
+console.log(a.findLast((x) => x > 2), a.findLastIndex((x) => x > 10), a.at(-1), a.at(10));
+console.log(a.toSorted((x, y) => x - y), a, a.toReversed(), a.with(0, 99), a.toSpliced(1, 2, 7));
+console.log(a.flatMap((x) => [x, x * 10]).slice(0, 4), [[1, 2], [3], []].flat());
+console.log(a.reduceRight((acc, x) => acc + x, ""), a.reduce((acc, x) => acc + x));
+console.log(a.indexOf(4), a.indexOf(4, 3), a.lastIndexOf(1), a.includes(NaN), [NaN].includes(NaN), [NaN].indexOf(NaN));
+console.log(Array.of(1, 2), Array.isArray(a), Array.from(a.keys()), Array.from(a.entries()).length);
+console.log([1, 2, 3].fill(0, 1), [1, 2, 3, 4].fill(9));
+console.log(a.some((x) => x > 4), a.every((x) => x > 0), a.find((x, i) => i === 2), a.filter((x, i) => i % 2 === 0));
+console.log([3, 1, 2].sort().reverse(), a.join("-"), a.toString(), String([1, [2, 3]]), [null, undefined, 1].join(","));
+const arr: number[] = [];
+arr.push(1, 2, 3);
+arr.unshift(0);
+console.log(arr.shift(), arr.pop(), arr, arr.splice(1, 1), arr, arr.concat([9], 8));
+arr.length = 1;
+console.log(arr, arr.length);

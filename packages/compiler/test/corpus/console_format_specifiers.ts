@@ -1,0 +1,1 @@
+console.log('%s is %d years and %i, %f, %j %o %O %c%%', 'Bob', 42.5, 42.5, 1.5, {a:1}, [1], {b:2}, 'color: red');

@@ -1,0 +1,16 @@
+console.log({ a: 1, "b-c": 2, "": 3, $d: 4, _e: 5, "1x": 6, 7: 7 });
+console.log([1, [2, [3, [4, [5]]]]], { l1: { l2: { l3: { l4: 1 } } } });
+const thirty: number[] = [];
+for (let i = 0; i < 30; i++) thirty.push(i * 3);
+console.log(thirty);
+const many: number[] = [];
+for (let i = 0; i < 120; i++) many.push(i);
+console.log(many);
+console.log(["a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh"]);
+console.log({ longKeyNumberOne: "value one", longKeyNumberTwo: "value two", longKeyNumberThree: "value three" });
+console.log(new Map([["k", { v: [1, 2] }]]), new Set(["x", "y"]), new Map<string, number>(), new Set<number>());
+console.log([{ a: 1, b: 2 }, { a: 3, b: 4 }], [[]], [{}]);
+console.log(new Uint8Array([1, 2, 255]), new Uint8Array(0));
+console.log(/ab+c/gi, ["it's", 'say "hi"', `both ' and "`]);
+console.log("x".repeat(100).length, ["x".repeat(30), "y".repeat(30), "z".repeat(30)]);
+console.log({ s: "line1\nline2 is long enough to be split across lines in output ok" });

@@ -1,0 +1,10 @@
+let a = 1, b = 2;
+[a, b] = [b, a];
+console.log(a, b);
+const nested: [number, number[], number[]] = [1, [2], [3, 4, 5]];
+const [x, [y, z = 9], [, ...rest]] = nested;
+console.log(x, y, z, rest);
+const { p: { q = "dq", r } = { r: 0 } } = { p: { r: 7 } } as { p?: { q?: string; r: number } };
+console.log(q, r);
+const [first = "none"] = [] as string[];
+console.log(first);

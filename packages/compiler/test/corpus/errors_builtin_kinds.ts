@@ -1,0 +1,1 @@
+console.log(String(new ReferenceError('r')), String(new EvalError('e')), String(new URIError('u')), String(new SyntaxError('s')));

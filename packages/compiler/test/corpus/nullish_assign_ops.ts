@@ -1,0 +1,16 @@
+const o: { a?: number; b: number; c: string; d?: string[] } = { b: 0, c: "" };
+o.a ??= 5; o.a ??= 6;
+o.b ||= 7; o.b ||= 8;
+o.c &&= "never"; 
+o.d ??= [];
+o.d.push("x");
+console.log(o);
+let s: string | undefined;
+s ??= "init";
+s &&= s + "!";
+console.log(s);
+const r: Record<string, number> = {};
+r["k"] ??= 1;
+r["k"] ??= 2;
+r["z"] ||= 3;
+console.log(r);

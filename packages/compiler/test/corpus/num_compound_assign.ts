@@ -1,0 +1,18 @@
+let a = 10;
+a += 5; console.log(a);
+a -= 3; console.log(a);
+a *= 2.5; console.log(a);
+a /= 4; console.log(a);
+a **= 2; console.log(a);
+a %= 7; console.log(a);
+let i = 0;
+const seq: number[] = [];
+seq.push(i++, i++, ++i, i--, --i, i);
+console.log(seq.join(","));
+const o = { n: 1 };
+o.n += o.n++ + ++o.n;
+console.log(o.n);
+const arr = [1, 2, 3];
+let k = 0;
+arr[k++]! += 10;
+console.log(arr, k);

@@ -1,0 +1,16 @@
+let total = 0;
+for (let i = 0; i < 100; i += 7) total += i;
+console.log(total);
+let count = 0;
+for (let i = 10; i > 0; i -= 3) count++;
+console.log(count);
+let big = 1;
+for (let i = 0; i < 60; i++) big *= 2;
+console.log(big, big + 1, big - 1);
+let f = 0;
+for (let i = 0; i < 10; i++) f += 0.1;
+console.log(f, f === 1);
+const idx = [0, 1, 2, 3, 4];
+let s = 0;
+for (let i = idx.length - 1; i >= 0; i--) s = s * 10 + (idx[i] ?? 0);
+console.log(s);

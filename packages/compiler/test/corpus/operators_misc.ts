@@ -1,0 +1,30 @@
+const o = { a: 1 } as { a: number; b?: string };
+console.log("a" in o, "b" in o, typeof o, typeof o.a, typeof o.b, typeof "");
+const things: unknown[] = [null, undefined, [], {}, () => 1, 1, "s", true];
+console.log(things.map((t) => typeof t).join(","));
+let x: number | undefined;
+x ??= 5;
+x ||= 7;
+x &&= x + 1;
+console.log(x);
+let s = "";
+s ||= "default";
+s &&= s.toUpperCase();
+console.log(s);
+let n = 0;
+n ||= 3;
+const zero = 0 as number;
+const empty = "" as string;
+const nothing = null as string | null;
+const undef = undefined as number | undefined;
+console.log(n, zero || "zero", empty || null, nothing ?? "n", undef ?? 0, zero ?? 1, zero || false, n && "yes", zero && "no");
+const v = (n++, n++, n);
+console.log(v, n, void 0);
+const xs = "x" as string;
+console.log(1 < 2 && 2 < 3, !!empty, !!xs, !zero, !nan0(), Boolean([] as number[]), Boolean(empty));
+function nan0(): number {
+  return NaN;
+}
+const nan = NaN as number;
+const nullish: string | null | undefined = nothing;
+console.log(nullish == undefined, nan === nan, 0 === -0, Object.is(0, -0), Object.is(NaN, nan));

@@ -1,0 +1,13 @@
+const counts: Record<string, number> = {};
+for (const w of "b a c a b a 10 2 1".split(" ")) counts[w] = (counts[w] ?? 0) + 1;
+console.log(counts);
+console.log(Object.keys(counts).join(","), JSON.stringify(counts));
+console.log(Object.values(counts).join(","));
+for (const [k, v] of Object.entries(counts)) console.log(k, v);
+for (const k in counts) console.log("key", k);
+console.log("a" in counts, "z" in counts, counts["z"], counts.a);
+delete counts["a"];
+console.log(Object.keys(counts), "a" in counts);
+const headers: { [name: string]: string } = { "content-type": "text/plain", accept: "*/*" };
+headers["x-id"] = "1";
+console.log(headers, Object.keys(headers).length);

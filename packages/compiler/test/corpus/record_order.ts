@@ -1,0 +1,18 @@
+const r: Record<string, string> = {};
+r["b"] = "1";
+r["10"] = "2";
+r["a"] = "3";
+r["2"] = "4";
+r["-1"] = "5";
+r["01"] = "6";
+r["1.5"] = "7";
+r["4294967295"] = "8";
+r["4294967294"] = "9";
+console.log(Object.keys(r).join(" "));
+console.log(JSON.stringify(r));
+r["b"] = "changed";
+delete r["10"];
+r["10"] = "back";
+console.log(JSON.stringify(r));
+const fromEntries = Object.fromEntries([["z", 1], ["3", 2], ["y", 3]] as [string, number][]);
+console.log(JSON.stringify(fromEntries), fromEntries);

@@ -1,0 +1,16 @@
+const re = /(\d+)-(\d+)/;
+const m = re.exec("range 10-20 and 30-40");
+if (m) console.log(m[0], m[1], m[2], m.index, m.length);
+console.log(re.test("no digits"), re.test("1-2"));
+console.log(/^abc$/i.test("ABC"), /^abc$/.test("ABC"));
+const email = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
+for (const s of ["a@b.co", "bad@", "x y@z.com", "Q@W.ORG"]) console.log(s, email.test(s));
+console.log("a1b22c333".replace(/\d+/g, "#"), "a1b22c333".replace(/\d+/, "#"));
+console.log("2024-01-15".replace(/(\d+)-(\d+)-(\d+)/, "$3/$2/$1"));
+console.log("john smith".replace(/(\w+)\s(\w+)/, "$2, $1"), "x".replace(/x/, "$$ $& $` $'"));
+console.log("a,b;c d".split(/[,; ]/), "a1b2c3".split(/\d/), "abc".split(/(b)/));
+console.log("The Quick Brown".match(/[A-Z]/g), "xyz".match(/[A-Z]/g));
+const found = "key=val".match(/(\w+)=(\w+)/);
+console.log(found?.[1], found?.[2], found?.index);
+console.log("hello world".search(/o/), "hello".search(/z/));
+console.log(re.source, re.flags, /a/gim.flags, String(/x\/y/g));

@@ -1,0 +1,15 @@
+const re = /o/g;
+const s = "foo boo";
+let m: RegExpExecArray | null;
+while ((m = re.exec(s)) !== null) console.log(m[0], m.index, re.lastIndex);
+console.log(re.lastIndex);
+const sticky = /a/y;
+console.log(sticky.test("aab"), sticky.lastIndex, sticky.test("aab"), sticky.lastIndex, sticky.test("aab"), sticky.lastIndex);
+const g = /a/g;
+console.log(g.test("banana"), g.lastIndex, g.test("banana"), g.lastIndex);
+g.lastIndex = 0;
+console.log(g.test("banana"), g.lastIndex);
+const empty = /x*/g;
+console.log("abc".replace(empty, "-"), "baaac".replace(/a*/g, "-"));
+console.log("aaa".match(/a*?/g), "abc".split(/(?:)/));
+console.log("2 apples and 13 pears".replace(/\d+/g, (n) => String(Number(n) * 2)));

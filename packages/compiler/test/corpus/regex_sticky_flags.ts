@@ -1,0 +1,10 @@
+const sticky = /foo/y;
+console.log(sticky.test("foofoo"), sticky.lastIndex, sticky.test("foofoo"), sticky.lastIndex, sticky.test("foofoo"), sticky.lastIndex);
+const tokens: string[] = [];
+const tok = /\s*(\d+|[+*()-])/y;
+const src = "12 + (3*4) - 5";
+let mm: RegExpExecArray | null;
+while ((mm = tok.exec(src)) !== null) tokens.push(mm[1]!);
+console.log(tokens.join(" "), tok.lastIndex);
+const re = /a/gi;
+console.log(re.flags, re.global, re.ignoreCase, re.sticky, re.multiline, re.source, String(re));

@@ -1,0 +1,13 @@
+const s = "  Hello, World!  ";
+console.log(`[${s.trim()}]`, `[${s.trimStart()}]`, `[${s.trimEnd()}]`);
+console.log(s.toUpperCase(), s.toLowerCase());
+console.log("abc".padStart(6, "12"), "abc".padEnd(6, "-"), "abc".padStart(2), "5".padStart(3, "0"));
+console.log("ab".repeat(3), "".repeat(5), "x".repeat(0));
+console.log("hello".startsWith("ell", 1), "hello".endsWith("ell", 4), "hello".includes("l", 4));
+console.log("a-b-c".split("-", 2), "abc".split(""), "".split(","), "a,b,".split(","));
+console.log("Hello".charAt(1), "Hello".charAt(10) === "", "Hello".at(-2), "Hello".at(9));
+console.log("banana".indexOf("an", 2), "banana".lastIndexOf("an"), "banana".lastIndexOf("an", 2));
+console.log("abcdef".substr(2, 3), "abcdef".substr(-2), "abcdef".substring(4, 1), "abcdef".slice(-3, -1));
+console.log("a.b.c".replaceAll(".", "/"), "aaa".replace("a", "b"), "x".concat("y", "z"));
+console.log("ß".toUpperCase(), "İ".toLowerCase().length, "ΣΑΣ".toLowerCase(), "ǅ".toLowerCase(), "ﬀ".toUpperCase());
+console.log("Straße".toUpperCase(), "ΌΣΟΣ ΕΊΝΑΙ".toLowerCase());

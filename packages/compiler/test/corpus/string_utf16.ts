@@ -1,0 +1,12 @@
+const s = "a😀b€";
+console.log(s.length, s.charCodeAt(1), s.charCodeAt(2), s.codePointAt(1), s.codePointAt(2));
+console.log(s[1] === "\ud83d", s.slice(1, 3), s.slice(1, 2).length, s.substring(3), s.at(-1));
+console.log([...s].length, Array.from(s).join("|"));
+for (const ch of s) console.log(ch, ch.length);
+console.log(s.indexOf("b"), s.lastIndexOf("€"), s.includes("😀"), s.split("").length);
+console.log(String.fromCharCode(0xd83d, 0xde00) === "😀", String.fromCodePoint(0x1f600, 97));
+const half = s.slice(1, 2) + s.slice(2, 3);
+console.log(half === "😀", half.length, half);
+console.log("😀" < "\uffff", "\uffff" < "😀", "a" < "b", "B" < "a", "é" > "z");
+const sorted = ["\uffff", "😀", "z", "é"].sort();
+console.log(sorted.map((x) => x.codePointAt(0)));
