@@ -33,7 +33,7 @@ export async function goBuild(req: GoBuildRequest): Promise<void> {
   });
   if (result.exitCode === 0) return;
   rmSync(req.output, { force: true });
-  const located = mapGoErrors(result.all ?? "");
+  const located = mapGoErrors(result.all ?? "", req.goDir);
   printDiagnostics(located);
   const where = located[0] ? ` at ${located[0].file}:${located[0].line}:${located[0].column}` : "";
   throw new CliError(
