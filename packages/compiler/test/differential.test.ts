@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +13,10 @@ import { type RunResult, mapLimit, run, runInNode } from "./helpers/run-node.js"
  * Go binary (one package per program, a dispatcher main) so the corpus costs one link.
  */
 const programs = readdirSync(corpusDir).filter((f) => f.endsWith(".ts")).sort();
-// A fixed directory: the generated packages keep their paths between runs, so Go's build
-// cache turns a rebuild of an unchanged corpus into a link.
-const work = join(tmpdir(), "mosn-ts-differential");
+// A fixed directory per checkout: the generated packages keep their paths between runs, so
+// Go's build cache turns a rebuild of an unchanged corpus into a link; two checkouts (a
+// developer's and a CI clone) never share one.
+const work = join(tmpdir(), `mosn-ts-differential-${createHash("sha256").update(corpusDir).digest("hex").slice(0, 12)}`);
 const goResults = new Map<string, RunResult>();
 const nodeResults = new Map<string, RunResult>();
 const compileErrors = new Map<string, string>();
