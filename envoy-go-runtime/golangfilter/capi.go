@@ -4,9 +4,37 @@ package golangfilter
 #include <stdint.h>
 #include "envoy_capi.h"
 
-// Envoy passes some addresses as 64-bit integers; converting them in C keeps go vet's
-// unsafe.Pointer rules intact on the Go side.
-static inline const char* mosnTsAddress(uint64_t address) { return (const char*)(uintptr_t)address; }
+// The calls a stream makes on every request, with typed arguments. cgo checks a void*
+// argument for Go pointers at run time on every call (a runtime call, and for a pointer
+// into the Go heap a scan of the whole object it points into; only an argument written
+// as unsafe.Pointer(unsafe.StringData(s)) is exempt), but not an integer nor a pointer to
+// bytes, which cannot hold pointers: so Envoy's objects (C memory) go as integers, and
+// names, values and the buffer Envoy copies a map into as char*. Each wrapper makes
+// exactly one C call.
+
+static inline CAPIStatus mosnTsGetHeader(uintptr_t s, const char* key, int key_len, uint64_t* value,
+                                         int* value_len) {
+  return envoyGoFilterHttpGetHeader((void*)s, (void*)key, key_len, value, value_len);
+}
+
+static inline CAPIStatus mosnTsCopyMap(uintptr_t s, int trailers, void* strs, char* buf) {
+  return trailers ? envoyGoFilterHttpCopyTrailers((void*)s, strs, buf)
+                  : envoyGoFilterHttpCopyHeaders((void*)s, strs, buf);
+}
+
+static inline CAPIStatus mosnTsWriteMap(uintptr_t s, int trailers, const char* key, int key_len,
+                                        const char* value, int value_len, headerAction action) {
+  return trailers ? envoyGoFilterHttpSetTrailer((void*)s, (void*)key, key_len, (void*)value, value_len, action)
+                  : envoyGoFilterHttpSetHeaderHelper((void*)s, (void*)key, key_len, (void*)value, value_len,
+                                                     action);
+}
+
+static inline CAPIStatus mosnTsRemoveFromMap(uintptr_t s, int trailers, const char* key, int key_len) {
+  return trailers ? envoyGoFilterHttpRemoveTrailer((void*)s, (void*)key, key_len)
+                  : envoyGoFilterHttpRemoveHeader((void*)s, (void*)key, key_len);
+}
+
+static inline void mosnTsFinalizeRequest(uintptr_t r, int reason) { envoyGoFilterHttpFinalize((void*)r, reason); }
 */
 import "C"
 
@@ -14,6 +42,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"unsafe"
 
 	"github.com/mosn-ts/envoy-go-runtime/api"
@@ -78,12 +107,25 @@ func capiLog(level api.LogLevel, message string) {
 	C.envoyGoFilterLog(C.uint32_t(level), unsafe.Pointer(unsafe.StringData(message)), C.int(len(message)))
 }
 
-// goStringAt copies len bytes at an address Envoy passed as an integer.
-func goStringAt(address, length uint64) string {
-	if length == 0 {
+// cAddress is the memory at an address Envoy passed as an integer: C memory, which the
+// collector ignores. Reading the integer's bytes as a pointer keeps go vet's
+// unsafe.Pointer rules (no integer-to-pointer conversion) without a call into C.
+func cAddress(address *C.uint64_t) *byte {
+	return *(**byte)(unsafe.Pointer(address))
+}
+
+// cString is the n bytes at an address Envoy passed, without a copy: valid only as long
+// as Envoy keeps them.
+func cString(address C.uint64_t, n int) string {
+	if n <= 0 {
 		return ""
 	}
-	return C.GoStringN(C.mosnTsAddress(C.uint64_t(address)), C.int(length))
+	return unsafe.String(cAddress(&address), n)
+}
+
+// goStringAt copies len bytes at an address Envoy passed as an integer.
+func goStringAt(address, length uint64) string {
+	return strings.Clone(cString(C.uint64_t(address), int(length)))
 }
 
 // goBytesAt copies len bytes at an address Envoy passed as an integer.
@@ -91,15 +133,22 @@ func goBytesAt(address, length uint64) []byte {
 	if length == 0 {
 		return nil
 	}
-	return C.GoBytes(unsafe.Pointer(C.mosnTsAddress(C.uint64_t(address))), C.int(length))
+	return []byte(cString(C.uint64_t(address), int(length)))
 }
 
-// capiCopyHeaderMap copies the header (or trailer) map attached to s: num entries
-// holding size bytes of names and values, as announced by the entry call.
-func capiCopyHeaderMap(s *C.processState, trailers bool, num, size uint64) ([]api.Header, error) {
-	if num == 0 {
-		return nil, nil
-	}
+// cState and cRequest pass Envoy's objects to the typed wrappers.
+func cState(s *C.processState) C.uintptr_t { return C.uintptr_t(uintptr(unsafe.Pointer(s))) }
+
+func cRequest(r *C.httpRequest) C.uintptr_t { return C.uintptr_t(uintptr(unsafe.Pointer(r))) }
+
+// cChars is a string's bytes for a char* argument.
+func cChars(s string) *C.char { return (*C.char)(unsafe.Pointer(unsafe.StringData(s))) }
+
+// capiCopyHeaderMap copies the header (or trailer) map attached to s into buf, which
+// holds exactly the byte size Envoy announced, and fills entries, one per header, with
+// strings cut from buf.
+func capiCopyHeaderMap(s *C.processState, trailers bool, buf []byte, entries []api.Header) error {
+	num := len(entries)
 	var strs []string
 	if num <= maxStackHeaders {
 		// A constant length lets the slice live on the stack (CopyHeaders is noescape).
@@ -108,33 +157,32 @@ func capiCopyHeaderMap(s *C.processState, trailers bool, num, size uint64) ([]ap
 		strs = make([]string, 2*num)
 	}
 	// Envoy copies every name and value back to back into buf and writes a {pointer,
-	// length} string header for each into strs. The result's strings alias buf, so it is
-	// never reused.
-	buf := make([]byte, size)
-	var st C.CAPIStatus
-	if trailers {
-		st = C.envoyGoFilterHttpCopyTrailers(unsafe.Pointer(s), unsafe.Pointer(unsafe.SliceData(strs)), unsafe.Pointer(unsafe.SliceData(buf)))
-	} else {
-		st = C.envoyGoFilterHttpCopyHeaders(unsafe.Pointer(s), unsafe.Pointer(unsafe.SliceData(strs)), unsafe.Pointer(unsafe.SliceData(buf)))
-	}
+	// length} string header for each into strs.
+	st := C.mosnTsCopyMap(cState(s), cBool(trailers), unsafe.Pointer(unsafe.SliceData(strs)),
+		(*C.char)(unsafe.Pointer(unsafe.SliceData(buf))))
 	if st != C.CAPIOK {
-		return nil, capiError(st)
+		return capiError(st)
 	}
-	// The strings are cut from buf by offset rather than taken from strs: the compiler
-	// cannot see that C made strs point into buf, and with CopyHeaders marked noescape
-	// it would otherwise be free to put a small buf on the stack.
-	// Spare capacity lets a hook add a few headers without growing the copy.
-	headers := make([]api.Header, num, num+spareHeaderSlots)
+	// The strings are cut from buf by offset rather than taken from strs: this checks
+	// that the host wrote where it was told to, and the compiler cannot see that C made
+	// strs point into buf (which may be on the stack of a caller it was inlined into).
 	off := 0
-	for i := range headers {
+	for i := range entries {
 		name, ok1 := carve(buf, &off, strs[2*i])
 		value, ok2 := carve(buf, &off, strs[2*i+1])
 		if !ok1 || !ok2 {
-			return nil, errUnexpectedLayout
+			return errUnexpectedLayout
 		}
-		headers[i] = api.Header{Name: name, Value: value}
+		entries[i] = api.Header{Name: name, Value: value}
 	}
-	return headers, nil
+	return nil
+}
+
+func cBool(b bool) C.int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 var errUnexpectedLayout = errors.New("the host did not copy the map back to back into the buffer")
@@ -159,27 +207,12 @@ func capiSetHeader(s *C.processState, trailers bool, name, value string, add boo
 	if add {
 		action = C.HeaderAdd
 	}
-	var st C.CAPIStatus
-	if trailers {
-		st = C.envoyGoFilterHttpSetTrailer(unsafe.Pointer(s),
-			unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)),
-			unsafe.Pointer(unsafe.StringData(value)), C.int(len(value)), action)
-	} else {
-		st = C.envoyGoFilterHttpSetHeaderHelper(unsafe.Pointer(s),
-			unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)),
-			unsafe.Pointer(unsafe.StringData(value)), C.int(len(value)), action)
-	}
-	return statusError(st)
+	return statusError(C.mosnTsWriteMap(cState(s), cBool(trailers), cChars(name), C.int(len(name)),
+		cChars(value), C.int(len(value)), action))
 }
 
 func capiRemoveHeader(s *C.processState, trailers bool, name string) error {
-	var st C.CAPIStatus
-	if trailers {
-		st = C.envoyGoFilterHttpRemoveTrailer(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)))
-	} else {
-		st = C.envoyGoFilterHttpRemoveHeader(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)))
-	}
-	return statusError(st)
+	return statusError(C.mosnTsRemoveFromMap(cState(s), cBool(trailers), cChars(name), C.int(len(name))))
 }
 
 // capiGetBuffer copies the length bytes of the body chunk behind handle.
@@ -222,7 +255,7 @@ func capiDrainBuffer(s *C.processState, handle uint64, n int) error {
 func capiGetHeader(s *C.processState, name string) (view string, found bool, err error) {
 	var data C.uint64_t
 	var n C.int
-	st := C.envoyGoFilterHttpGetHeader(unsafe.Pointer(s), unsafe.Pointer(unsafe.StringData(name)), C.int(len(name)), &data, &n)
+	st := C.mosnTsGetHeader(cState(s), cChars(name), C.int(len(name)), &data, &n)
 	if st != C.CAPIOK {
 		return "", false, capiError(st)
 	}
@@ -231,7 +264,7 @@ func capiGetHeader(s *C.processState, name string) (view string, found bool, err
 	if data == 0 {
 		return "", false, nil
 	}
-	return unsafe.String((*byte)(unsafe.Pointer(C.mosnTsAddress(data))), int(n)), true, nil
+	return unsafe.String(cAddress(&data), int(n)), true, nil
 }
 
 // capiContinue hands Envoy the status of a hook that returned Running.
@@ -302,7 +335,7 @@ func capiSetUpstreamOverrideHost(s *C.processState, host string, strict bool) er
 }
 
 func capiFinalizeRequest(r *C.httpRequest) {
-	C.envoyGoFilterHttpFinalize(unsafe.Pointer(r), finalizeByGC)
+	C.mosnTsFinalizeRequest(cRequest(r), finalizeByGC)
 }
 
 func capiFinalizeConfig(c *C.httpConfig) {

@@ -1,14 +1,14 @@
 package golangfilter
 
 /*
-#include <stdint.h>
 #include "envoy_capi.h"
-
-static inline const char* mosnTsRequestAddress(uint64_t address) { return (const char*)(uintptr_t)address; }
 */
 import "C"
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Request-level C API: the first argument is the httpRequest. Envoy writes getter results
 // into a per-request scratch string that the next getter overwrites, so every string that
@@ -37,7 +37,7 @@ func cloneAt(address C.uint64_t, n C.int) string {
 	if n <= 0 {
 		return ""
 	}
-	return C.GoStringN(C.mosnTsRequestAddress(address), n)
+	return strings.Clone(cString(address, int(n)))
 }
 
 // capiGetStringValue reads a StreamInfo string; found is false for CAPIValueNotFound.

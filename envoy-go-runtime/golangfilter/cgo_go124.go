@@ -19,24 +19,22 @@ package golangfilter
 //     worker Envoy keeps the result pointers and writes them later (CAPIYield), so they are
 //     nocallback only.
 //
-// cgo rejects a directive for a function the package does not call, so a function joins
-// this list when the runtime starts calling it.
+// The header calls and the request finalizer go through typed wrappers (capi.go): the
+// directives name the wrappers, which make exactly one call each to the function they
+// wrap. cgo rejects a directive for a function the package does not call, so a function
+// joins this list when the runtime starts calling it.
 
 /*
-#cgo noescape envoyGoFilterHttpGetHeader
-#cgo nocallback envoyGoFilterHttpGetHeader
-#cgo noescape envoyGoFilterHttpCopyHeaders
-#cgo nocallback envoyGoFilterHttpCopyHeaders
-#cgo noescape envoyGoFilterHttpSetHeaderHelper
-#cgo nocallback envoyGoFilterHttpSetHeaderHelper
-#cgo noescape envoyGoFilterHttpRemoveHeader
-#cgo nocallback envoyGoFilterHttpRemoveHeader
-#cgo noescape envoyGoFilterHttpCopyTrailers
-#cgo nocallback envoyGoFilterHttpCopyTrailers
-#cgo noescape envoyGoFilterHttpSetTrailer
-#cgo nocallback envoyGoFilterHttpSetTrailer
-#cgo noescape envoyGoFilterHttpRemoveTrailer
-#cgo nocallback envoyGoFilterHttpRemoveTrailer
+#cgo noescape mosnTsGetHeader
+#cgo nocallback mosnTsGetHeader
+#cgo noescape mosnTsCopyMap
+#cgo nocallback mosnTsCopyMap
+#cgo noescape mosnTsWriteMap
+#cgo nocallback mosnTsWriteMap
+#cgo noescape mosnTsRemoveFromMap
+#cgo nocallback mosnTsRemoveFromMap
+#cgo noescape mosnTsFinalizeRequest
+#cgo nocallback mosnTsFinalizeRequest
 #cgo noescape envoyGoFilterHttpGetBuffer
 #cgo nocallback envoyGoFilterHttpGetBuffer
 #cgo noescape envoyGoFilterHttpSetBufferHelper
@@ -57,8 +55,6 @@ package golangfilter
 #cgo nocallback envoyGoFilterHttpSetStringFilterState
 #cgo noescape envoyGoFilterHttpSetDrainConnectionUponCompletion
 #cgo nocallback envoyGoFilterHttpSetDrainConnectionUponCompletion
-#cgo noescape envoyGoFilterHttpFinalize
-#cgo nocallback envoyGoFilterHttpFinalize
 #cgo noescape envoyGoConfigHttpFinalize
 #cgo nocallback envoyGoConfigHttpFinalize
 #cgo noescape envoyGoFilterHttpDefineMetric

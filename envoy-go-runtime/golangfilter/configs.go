@@ -27,6 +27,9 @@ type pluginConfig struct {
 	// owner holds Envoy's httpConfig for listener-level configs (nil for route configs
 	// and merges, which Envoy does not let Go finalize).
 	owner *configHandle
+	// noHeaderHooks is set when the last filter the plugin created for this config had
+	// no header or trailer hook: its streams then need no header store (requests.go).
+	noHeaderHooks atomic.Bool
 }
 
 // mergeDelay is how long an id replaced during a route-config merge stays usable: other

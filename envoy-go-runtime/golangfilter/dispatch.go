@@ -118,8 +118,16 @@ func (req *request) ensureFilter() (failure string) {
 	if a, ok := req.filter.(api.AsyncHook); ok {
 		req.async = a.AsyncHooks()
 	}
+	// The plugin's next streams get a header store only if this filter can use one.
+	// Written only on a change: every worker reads the flag.
+	if none := req.hooks&headerHooks == 0; req.config.noHeaderHooks.Load() != none {
+		req.config.noHeaderHooks.Store(none)
+	}
 	return ""
 }
+
+// headerHooks are the hooks handed a header map that copies into the request's store.
+const headerHooks = hasDecodeHeaders | hasEncodeHeaders | hasDecodeTrailers | hasEncodeTrailers
 
 // finish ends a synchronous decode/encode hook: it turns a panic or a status Envoy cannot
 // act on into a panic reply, and returns what to hand Envoy.
@@ -167,6 +175,11 @@ func isStreamGone(err error) bool {
 // answerPendingPanic sends the panic reply an async hook could not send, at the next
 // entry into Go; it reports whether there was one.
 func (req *request) answerPendingPanic(s *C.processState) bool {
+	// A plain load first: the exchange is a locked instruction, and almost every entry
+	// has nothing pending.
+	if req.pendingPanic.Load() == nil {
+		return false
+	}
 	message := req.pendingPanic.Swap(nil)
 	if message == nil {
 		return false
@@ -202,21 +215,29 @@ func statusProblem(h hook, status api.Status, endStream, replied bool) string {
 	return fmt.Sprintf("%d is not a valid status", int(status))
 }
 
-// runHook runs a decode/encode hook: synchronously, or on a goroutine (returning Running)
-// when the filter declared it async. An async hook takes over the caller's filter lock:
-// handedOver tells the caller not to release it.
-func (req *request) runHook(inv *invocation, endStream bool, call func() api.Status) (status api.Status, handedOver bool) {
-	if req.hooks&hookBit(inv.hook) == 0 {
-		return api.Continue, false
-	}
+// runHook runs a decode/encode hook through call: synchronously, or on a goroutine
+// (returning Running) when the filter declared it async. An async hook takes over the
+// caller's filter lock: handedOver tells the caller not to release it. m is the hook's
+// argument (a header map or body buffer) and call a plain function, so a synchronous hook
+// costs no closure.
+func runHook[M any](req *request, inv *invocation, endStream bool, m M, call func(filter any, h hook, m M, endStream bool) api.Status) (status api.Status, handedOver bool) {
 	if req.async&asyncBit(inv.hook) != 0 {
-		inv.parked = make(chan struct{})
-		go req.runAsync(inv, endStream, call)
-		<-inv.parked // the hook ran up to its first await, or to its end
-		return api.Running, true
+		filter, h := req.filter, inv.hook
+		return req.startAsync(inv, endStream, func() api.Status { return call(filter, h, m, endStream) }), true
 	}
 	defer func() { status = req.finish(inv, inv.hook, endStream, status, recover()) }()
-	return call(), false
+	return call(req.filter, inv.hook, m, endStream), false
+}
+
+// startAsync starts an async hook on a goroutine of its own, with an invocation of its
+// own (the hook outlives this entry), and returns Running once the hook first lets go of
+// the filter lock.
+func (req *request) startAsync(entry *invocation, endStream bool, call func() api.Status) api.Status {
+	inv := &invocation{hook: entry.hook, state: entry.state, replied: entry.replied, parked: make(chan struct{})}
+	req.running = inv
+	go req.runAsync(inv, endStream, call)
+	<-inv.parked // the hook ran up to its first await, or to its end
+	return api.Running
 }
 
 // runAsync runs an async hook and continues the stream with its status. Envoy keeps the
@@ -283,24 +304,59 @@ func (req *request) runHeaders(s *C.processState, endStream bool, num, size uint
 	if failure := req.ensureFilter(); failure != "" {
 		return req.finish(inv, hookCreate, endStream, api.LocalReply, failure)
 	}
-	filter := req.filter
-	status, handedOver := req.runHook(inv, endStream, func() api.Status {
-		switch h {
-		case hookDecodeHeaders:
-			m := &requestHeaders{headerMap{req: req, state: s, num: num, size: size, what: "request headers"}}
-			return filter.(api.DecodeHeadersHook).DecodeHeaders(m, endStream)
-		case hookEncodeHeaders:
-			m := &responseHeaders{headerMap{req: req, state: s, num: num, size: size, what: "response headers"}}
-			return filter.(api.EncodeHeadersHook).EncodeHeaders(m, endStream)
-		case hookDecodeTrailers:
-			m := &headerMap{req: req, state: s, trailers: true, num: num, size: size, what: "request trailers"}
-			return filter.(api.DecodeTrailersHook).DecodeTrailers(m)
-		default:
-			m := &headerMap{req: req, state: s, trailers: true, num: num, size: size, what: "response trailers"}
-			return filter.(api.EncodeTrailersHook).EncodeTrailers(m)
-		}
-	})
+	if req.hooks&hookBit(h) == 0 {
+		return api.Continue
+	}
+	status, handedOver := runHook(req, inv, endStream, req.headerMapFor(h, s, num, size), callHeaderHook)
 	return status
+}
+
+// headerMapFor returns the map a header hook gets. Its copy goes to the request's store.
+// The request and response headers maps are the request's own fields the first time
+// (a hook run again gets a new one: a filter may still hold the first); trailer maps,
+// rarer, are allocated.
+func (req *request) headerMapFor(h hook, s *C.processState, num, size uint64) api.HeaderMap {
+	bit := hookBit(h)
+	first := req.mapsUsed&bit == 0
+	req.mapsUsed |= bit
+	m := headerMap{req: req, useStore: true, state: s, num: num, size: size}
+	switch h {
+	case hookDecodeHeaders:
+		m.what = "request headers"
+		if !first {
+			return &requestHeaders{m}
+		}
+		req.requestHeaders = requestHeaders{m}
+		return &req.requestHeaders
+	case hookEncodeHeaders:
+		m.what = "response headers"
+		if !first {
+			return &responseHeaders{m}
+		}
+		req.responseHeaders = responseHeaders{m}
+		return &req.responseHeaders
+	case hookDecodeTrailers:
+		m.what, m.trailers = "request trailers", true
+	default:
+		m.what, m.trailers = "response trailers", true
+	}
+	return heapMap(m)
+}
+
+func heapMap(m headerMap) *headerMap { return &m }
+
+// callHeaderHook calls the filter's header or trailer hook h with m (from headerMapFor).
+func callHeaderHook(filter any, h hook, m api.HeaderMap, endStream bool) api.Status {
+	switch h {
+	case hookDecodeHeaders:
+		return filter.(api.DecodeHeadersHook).DecodeHeaders(m.(*requestHeaders), endStream)
+	case hookEncodeHeaders:
+		return filter.(api.EncodeHeadersHook).EncodeHeaders(m.(*responseHeaders), endStream)
+	case hookDecodeTrailers:
+		return filter.(api.DecodeTrailersHook).DecodeTrailers(m)
+	default:
+		return filter.(api.EncodeTrailersHook).EncodeTrailers(m)
+	}
 }
 
 func (req *request) runData(s *C.processState, endStream bool, handle, length uint64) api.Status {
@@ -316,15 +372,20 @@ func (req *request) runData(s *C.processState, endStream bool, handle, length ui
 	if req.answerPendingPanic(s) {
 		return api.LocalReply
 	}
-	filter := req.filter
-	status, handedOver := req.runHook(inv, endStream, func() api.Status {
-		buf := &bodyBuffer{req: req, state: s, handle: handle, length: int(length)}
-		if h == hookDecodeData {
-			return filter.(api.DecodeDataHook).DecodeData(buf, endStream)
-		}
-		return filter.(api.EncodeDataHook).EncodeData(buf, endStream)
-	})
+	if req.hooks&hookBit(h) == 0 {
+		return api.Continue
+	}
+	buf := &bodyBuffer{req: req, state: s, handle: handle, length: int(length)}
+	status, handedOver := runHook(req, inv, endStream, buf, callDataHook)
 	return status
+}
+
+// callDataHook calls the filter's data hook h with the body chunk b.
+func callDataHook(filter any, h hook, b *bodyBuffer, endStream bool) api.Status {
+	if h == hookDecodeData {
+		return filter.(api.DecodeDataHook).DecodeData(b, endStream)
+	}
+	return filter.(api.EncodeDataHook).EncodeData(b, endStream)
 }
 
 // Access-log types Envoy forwards to the filter.

@@ -13,28 +13,37 @@ import (
 	"github.com/mosn-ts/envoy-go-runtime/api"
 )
 
-// headerMap is a header or trailer map of the hook being run. The first read copies the
-// whole map from Envoy in one call (CopyHeaders/CopyTrailers); writes go to Envoy at
-// once and update the local copy the same way Envoy updates its map, so reads after
-// writes agree with Envoy without another copy.
+// headerMap is a header or trailer map of the hook being run. Reads come from a copy of
+// the whole map (CopyHeaders/CopyTrailers, one call); writes go to Envoy at once and
+// update the copy the same way Envoy updates its map, so reads after writes agree with
+// Envoy without another copy.
+//
+// When the copy is made: a map handed to a header hook with up to maxCopyOnReadHeaders
+// entries is copied on its first read, into the request's headerStore when it fits: one
+// C call, no allocation, and every later read is local. Larger maps, and maps of a log
+// entry, answer single-header reads (Get, Has) from Envoy (GetHeader: headers only,
+// Envoy has no single-trailer lookup, so trailers are always copied) until something
+// needs the whole map, so that reading a header or two of a big map does not copy it.
 type headerMap struct {
-	// req keeps the request reachable while the map is: its finalizer frees the Envoy
-	// memory state points into.
-	req      *request
-	state    *C.processState
-	trailers bool
+	// req keeps the request reachable while the map is: its cleanup frees the Envoy
+	// memory state points into. A map handed to a header hook (useStore, dispatch.go)
+	// takes its copy from req.store, when the request has one.
+	req   *request
+	state *C.processState
 	// num and size are the entry count and byte size Envoy announced for the map; they
 	// size the copy, so the map is loaded before the first write changes them.
 	num, size uint64
-	loaded    bool
 	entries   []api.Header
-	// shared is set while a Range iterates over entries' backing array: a write then
-	// moves the copy to a new array (own) instead of changing the one the Range reads.
-	// Otherwise writes change the copy in place, without allocating.
-	shared  bool
-	ranging int
 	// what names the map in errors ("request headers").
-	what     string
+	what string
+	// ranging counts the Ranges iterating over entries' backing array; while there is
+	// one (shared), a write moves the copy to a new array (own) instead of changing the
+	// one a Range reads. Otherwise writes change the copy in place, without allocating.
+	ranging  int32
+	shared   bool
+	loaded   bool
+	useStore bool
+	trailers bool
 	readOnly bool
 }
 
@@ -48,11 +57,29 @@ var (
 	_ api.HeaderMap         = (*headerMap)(nil)
 )
 
+// maxCopyOnReadHeaders is the largest map copied on its first read, rather than asked
+// for one header at a time.
+const maxCopyOnReadHeaders = maxStackHeaders
+
+// store is where the map's copy goes: the request's headerStore for a map handed to a
+// header hook, nil (memory of its own) otherwise or when the request has none.
+func (m *headerMap) store() *headerStore {
+	if m.useStore {
+		return m.req.store
+	}
+	return nil
+}
+
+// copiesOnRead reports whether the first read copies the whole map (see headerMap).
+func (m *headerMap) copiesOnRead() bool {
+	return m.trailers || (m.num <= maxCopyOnReadHeaders && m.store() != nil)
+}
+
 func (m *headerMap) load() {
 	if m.loaded {
 		return
 	}
-	entries, err := capiCopyHeaderMap(m.state, m.trailers, m.num, m.size)
+	entries, err := copyHeaderMap(m.state, m.trailers, m.num, m.size, m.store())
 	if err != nil {
 		panic(fmt.Errorf("cannot read %s: %w", m.what, err))
 	}
@@ -60,11 +87,9 @@ func (m *headerMap) load() {
 	m.loaded = true
 }
 
-// Get returns the first value of name. Before the map was copied, Envoy is asked for
-// this one value (GetHeader; headers only, Envoy has no single-trailer lookup), which
-// spares a filter that reads a header or two the copy of the whole map.
+// Get returns the first value of name.
 func (m *headerMap) Get(name string) (string, bool) {
-	if !m.loaded && !m.trailers {
+	if !m.loaded && !m.copiesOnRead() {
 		view, found := m.lookup(name)
 		// The view points into Envoy's map: keep a copy.
 		return strings.Clone(view), found
@@ -75,9 +100,9 @@ func (m *headerMap) Get(name string) (string, bool) {
 func (m *headerMap) localGet(name string) (string, bool) {
 	m.load()
 	name = lowerASCII(name)
-	for _, h := range m.entries {
-		if h.Name == name {
-			return h.Value, true
+	for i := range m.entries {
+		if m.entries[i].Name == name {
+			return m.entries[i].Value, true
 		}
 	}
 	return "", false
@@ -104,7 +129,7 @@ func (m *headerMap) GetAll(name string) []string {
 }
 
 func (m *headerMap) Has(name string) bool {
-	if !m.loaded && !m.trailers {
+	if !m.loaded && !m.copiesOnRead() {
 		// Only presence is needed: the view is not kept, so it is not copied.
 		_, found := m.lookup(name)
 		return found
@@ -195,11 +220,12 @@ func (m *headerMap) prepareWrite(name, value string) string {
 	if m.readOnly {
 		panic(fmt.Errorf("%s are read-only here", m.what))
 	}
-	if err := validateHeader(name, value); err != nil {
+	lower, err := checkHeader(name, value)
+	if err != nil {
 		panic(err)
 	}
 	m.load()
-	return lowerASCII(name)
+	return lower
 }
 
 func (m *requestHeaders) Method() string { v, _ := m.Get(":method"); return v }
@@ -263,21 +289,51 @@ func isPseudoHeader(name string) bool { return len(name) > 0 && name[0] == ':' }
 // validateHeader rejects what would corrupt the HTTP framing: Envoy does not check in
 // release builds.
 func validateHeader(name, value string) error {
+	_, err := checkHeader(name, value)
+	return err
+}
+
+// checkHeader is validateHeader that also returns the name lower-cased (lowerASCII),
+// reading the name once.
+func checkHeader(name, value string) (lower string, err error) {
 	if name == "" {
-		return fmt.Errorf("invalid header name: empty")
+		return "", fmt.Errorf("invalid header name: empty")
 	}
+	var seen uint8
 	for i := 0; i < len(name); i++ {
-		if c := name[i]; c <= ' ' || c == 0x7f {
-			return fmt.Errorf("invalid header name %q", name)
-		}
+		seen |= nameBytes[name[i]]
+	}
+	if seen&nameByteInvalid != 0 {
+		return "", fmt.Errorf("invalid header name %q", name)
 	}
 	for i := 0; i < len(value); i++ {
-		if c := value[i]; c == 0 || c == '\r' || c == '\n' {
-			return fmt.Errorf("invalid value for header %q: contains NUL, CR or LF", name)
+		if c := value[i]; c <= '\r' && (c == 0 || c == '\r' || c == '\n') {
+			return "", fmt.Errorf("invalid value for header %q: contains NUL, CR or LF", name)
 		}
 	}
-	return nil
+	if seen&nameByteUpper != 0 {
+		name = lowerASCII(name)
+	}
+	return name, nil
 }
+
+// nameBytes classifies the bytes of a header name.
+var nameBytes = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c <= ' ' || c == 0x7f:
+			t[c] = nameByteInvalid
+		case c >= 'A' && c <= 'Z':
+			t[c] = nameByteUpper
+		}
+	}
+	return t
+}()
+
+const (
+	nameByteInvalid = 1 << iota
+	nameByteUpper
+)
 
 // lowerASCII lower-cases like Envoy's LowerCaseString, allocating only when needed.
 func lowerASCII(s string) string {

@@ -107,6 +107,21 @@ func TestLowerASCII(t *testing.T) {
 	}
 }
 
+func TestCheckHeaderLowerCasesValidNames(t *testing.T) {
+	for in, want := range map[string]string{"x-a": "x-a", "X-Api-KEY": "x-api-key", ":Path": ":path"} {
+		got, err := checkHeader(in, "v")
+		if err != nil || got != want {
+			t.Errorf("checkHeader(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := checkHeader("Bad Name", "v"); err == nil {
+		t.Error("a name with a space was accepted")
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = checkHeader("x-lower", "value") }); n != 0 {
+		t.Fatalf("a lower-case name allocated %v times", n)
+	}
+}
+
 func TestValidateHeader(t *testing.T) {
 	ok := [][2]string{{"x", ""}, {"x-a", "v with spaces\tand tab"}, {":path", "/a?b"}}
 	for _, c := range ok {

@@ -30,10 +30,12 @@ func init() {
 }
 
 // enterHook takes the filter lock for an invocation of h in direction s (nil for the
-// stream-level hooks).
+// stream-level hooks). The invocation is the request's own (syncInv): a hook that turns
+// out to be async moves to one of its own (runHook).
 func (req *request) enterHook(h hook, s *C.processState) *invocation {
-	inv := &invocation{hook: h, state: s}
 	req.hookMu.Lock()
+	inv := &req.syncInv
+	inv.hook, inv.state, inv.replied = h, s, false
 	req.running = inv
 	return inv
 }

@@ -16,6 +16,10 @@ import (
 
 // request is the Go side of one HTTP stream: the plugin's filter and what the runtime
 // needs to call Envoy for it. It is also the filter's api.Context.
+//
+// A stream's synchronous work allocates nothing beyond this object (and the record of
+// its cleanup): the invocation of a synchronous hook, the header maps and the storage of
+// their copies (headerStore) are part of it.
 type request struct {
 	c      *C.httpRequest
 	config *pluginConfig
@@ -31,6 +35,9 @@ type request struct {
 	// running is the hook invocation that holds hookMu, nil when none: what the Context's
 	// calls (a local reply, most of all) refer to. Read and written only under hookMu.
 	running *invocation
+	// syncInv is the invocation of every hook run on the worker; an async hook gets one
+	// of its own (it outlives the entry that started it).
+	syncInv invocation
 
 	// decoding and encoding are Envoy's per-direction states, known from the first
 	// entry of each direction (written under hookMu).
@@ -51,6 +58,23 @@ type request struct {
 	// being used by two goroutines at once, and guards yields.
 	capiMu sync.Mutex
 	yields []*yieldSlot
+
+	// The maps handed to decodeHeaders and encodeHeaders (headerMapFor); mapsUsed has
+	// the bit of each header hook that ran.
+	requestHeaders  requestHeaders
+	responseHeaders responseHeaders
+	mapsUsed        hookSet
+
+	// store holds the copies of the stream's header maps (headers.go): the second half of
+	// the request's allocation (requestWithStore) and its bytes, or nil for a stream of a
+	// plugin whose filters have no header hook (its maps copy into memory of their own).
+	store *headerStore
+}
+
+// requestWithStore is a request and its header store in one allocation.
+type requestWithStore struct {
+	request
+	store headerStore
 }
 
 // invocation is one run of a hook.
@@ -117,11 +141,26 @@ func findOrCreateRequest(r *C.httpRequest) *request {
 	if req := t[r]; req != nil {
 		return req
 	}
-	req := &request{c: r, config: lookupConfig(uint64(r.configId))}
+	config := lookupConfig(uint64(r.configId))
+	var req *request
+	if config != nil && config.noHeaderHooks.Load() {
+		req = &request{}
+	} else {
+		rs := &requestWithStore{}
+		rs.store.bytes = new([storeBytes]byte)
+		req = &rs.request
+		req.store = &rs.store
+	}
+	req.c, req.config = r, config
 	t[r] = req
 	liveRequests.Add(1)
 	// Envoy frees its request object when Go says so; do it once nothing in Go (a
-	// stream's hooks, or goroutines a filter started) can reach the request any more.
+	// stream's hooks, goroutines a filter started, a header map or value a filter kept)
+	// can reach the request any more. A cleanup rather than a finalizer, which would
+	// not allocate its two small records: a finalizer never runs for an object that
+	// reaches itself, and a request does (its maps point into its slots, its filter may
+	// hold the Context); per stream the two measured the same time. Attached to req, the
+	// cleanup covers the whole requestWithStore: req is its start.
 	runtime.AddCleanup(req, finalizeRequest, r)
 	return req
 }

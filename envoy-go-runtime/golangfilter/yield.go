@@ -1,16 +1,14 @@
 package golangfilter
 
 /*
-#include <stdint.h>
 #include "envoy_capi.h"
-
-static inline const char* mosnTsYieldAddress(uint64_t address) { return (const char*)(uintptr_t)address; }
 */
 import "C"
 
 import (
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/mosn-ts/envoy-go-runtime/api"
 )
@@ -62,7 +60,7 @@ func (y *yieldSlot) capture(status C.CAPIStatus) {
 	y.present = y.data != 0
 	y.length = int(y.len)
 	if y.present && y.len > 0 {
-		y.raw = C.GoStringN(C.mosnTsYieldAddress(y.data), y.len)
+		y.raw = strings.Clone(cString(y.data, int(y.len)))
 	}
 }
 
