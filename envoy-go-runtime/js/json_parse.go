@@ -76,7 +76,7 @@ func (p *jsonParser) failEnd() {
 }
 
 // failToken reports an unexpected character with V8's context: the whole source when it
-// is short, else up to 10 code units around the character.
+// is shorter than 21 code units, else up to 10 code units either side of the character.
 func (p *jsonParser) failToken() {
 	if p.pos >= len(p.s) {
 		p.failEnd()
@@ -95,7 +95,7 @@ func (p *jsonParser) failToken() {
 	pos := p.unitPos()
 	var source string
 	switch {
-	case length <= 2*context+1:
+	case length < 2*context+1:
 		source = `"` + p.s + `"`
 	case pos < context:
 		source = `"` + substr(p.s, 0, pos+context) + `"...`

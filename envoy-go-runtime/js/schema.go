@@ -343,6 +343,14 @@ func (d *decoder) intoAny(v *jsonValue, s *Schema, target reflect.Value, path st
 		}
 		x = dynamic(v)
 	default:
+		if s.Type == nil && s.Kind == "object" && len(s.Fields) == 0 {
+			// `{}`: a type without members is held in an `any`, as the plain object.
+			if err := d.memberless(v, path); err != nil {
+				return err
+			}
+			x = dynamic(v)
+			break
+		}
 		if s.Type == nil {
 			panic("js: schema without a Go type in a union")
 		}
@@ -353,6 +361,18 @@ func (d *decoder) intoAny(v *jsonValue, s *Schema, target reflect.Value, path st
 		x = p.Interface()
 	}
 	target.Set(reflect.ValueOf(&x).Elem())
+	return nil
+}
+
+// memberless checks v against an object type without members: any object for JSON.parse,
+// only an empty one for a config.
+func (d *decoder) memberless(v *jsonValue, path string) *DecodeError {
+	if v.kind != "object" {
+		return mismatch(path, "object", v)
+	}
+	if order := lastOccurrences(v.keys); !d.keepUnknown && len(order) > 0 {
+		return &DecodeError{Path: memberPath(path, v.keys[order[0]]), Problem: "unknown field"}
+	}
 	return nil
 }
 
@@ -405,8 +425,9 @@ func (d *decoder) union(v *jsonValue, s *Schema, target reflect.Value, path stri
 }
 
 // object checks the declared fields in declaration order (missing or invalid), then the
-// members the type does not declare, in document order (an error for a config, kept for
-// JSON.parse). The object records the document's key order.
+// members the type does not declare, in JavaScript's key order (array indices first, as
+// Object.keys lists a parsed object's members): an error for a config, kept for JSON.parse.
+// The object records that key order.
 func (d *decoder) object(v *jsonValue, s *Schema, target reflect.Value, path string) *DecodeError {
 	if v.kind != "object" {
 		return mismatch(path, "object", v)
@@ -435,7 +456,8 @@ func (d *decoder) object(v *jsonValue, s *Schema, target reflect.Value, path str
 	if keys != nil {
 		*keys = KeysOf()
 	}
-	for i, key := range v.keys {
+	for _, i := range lastOccurrences(v.keys) {
+		key := v.keys[i]
 		known := false
 		for _, f := range s.Fields {
 			known = known || f.Name == key

@@ -84,3 +84,39 @@ func TestDecodeJSONRecordsInJavaScriptOrder(t *testing.T) {
 		t.Fatalf("record = %s", got)
 	}
 }
+
+func TestDecodeJSONUnknownMembersInJavaScriptOrder(t *testing.T) {
+	schema := ObjectSchema("TestConfig", Required("strip", ArraySchema(StringSchema)))
+	// Object.keys lists "5" (an array index) before "z": the TS host reports it first.
+	_, err := DecodeJSON[*struct {
+		Strip *Array[string] `js:"strip"`
+	}]([]byte(`{"strip":[],"z":1,"5":2}`), schema)
+	if err == nil || err.Error() != `$["5"]: unknown field` {
+		t.Fatalf("error = %v", err)
+	}
+}
+
+// definePlugin<{}>: the config type has no members and no Go type of its own (it is an any).
+func TestDecodeJSONMemberlessObject(t *testing.T) {
+	schema := ObjectSchema("")
+	v, err := DecodeJSON[any]([]byte(`{}`), schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := JSONStringify(v); got != "{}" {
+		t.Fatalf("decoded %s", got)
+	}
+	for input, want := range map[string]string{
+		`{"b":1,"3":2}`: `$["3"]: unknown field`,
+		`[]`:            "$: expected object, got array",
+		`"x"`:           "$: expected object, got string",
+	} {
+		if _, err := DecodeJSON[any]([]byte(input), schema); err == nil || err.Error() != want {
+			t.Errorf("DecodeJSON(%s) error = %v, want %q", input, err, want)
+		}
+	}
+	// JSON.parse keeps the members.
+	if got := JSONStringify(ParseJSON[any](`{"b":1,"3":2}`, schema)); got != `{"3":2,"b":1}` {
+		t.Fatalf("JSON.parse gave %s", got)
+	}
+}

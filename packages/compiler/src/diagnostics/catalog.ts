@@ -117,7 +117,10 @@ export const catalog = {
     message: "The headers of sendLocalReply must be an object literal or a Record<string, string>.",
     hint: "Write the headers inline: ctx.sendLocalReply(403, body, { \"content-type\": \"text/plain\" }).",
   },
-  MTS3005: { message: "The config type cannot contain '{0}'.", hint: "Config types are JSON: string, number, boolean, null, literals, arrays, Record<string, T>, interfaces." },
+  MTS3005: {
+    message: "A config or JSON.parse type cannot contain '{0}'.",
+    hint: "These types describe JSON: string, number, boolean, literals, arrays, Record<string, T>, interfaces; null too in a JSON.parse type.",
+  },
   MTS3006: { message: "'{0}' can only be used directly ('{0}.info(message)', '{0}.level').", hint: "Call the method directly instead of passing the object around." },
   MTS3007: { message: "The plugin name '{0}' is used twice.", hint: "Give each plugin a distinct name." },
   MTS3008: {

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import type { Diagnostic } from "../types.js";
 import { catalog, type DiagnosticCode } from "./catalog.js";
 

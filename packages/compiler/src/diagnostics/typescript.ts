@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import type { Diagnostic } from "../types.js";
 
 /** Converts a TypeScript checker diagnostic into ours (code MTS1001, TS code in the message). */

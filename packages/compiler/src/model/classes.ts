@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import type { GoType } from "../go/types.js";
 
 /** A field, method or accessor of a class (or of a generated struct), by its JavaScript name. */

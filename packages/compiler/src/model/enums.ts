@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../diagnostics/factory.js";
 import { exported, uniqueName } from "../go/names.js";
 

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 
 /**
  * A readable name for an anonymous object type, from where it appears: the variable,

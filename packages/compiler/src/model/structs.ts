@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import type { ts } from "ts-morph";
 import { type GoType, optionalOf, typeKey } from "../go/types.js";
 
 /** One property of a generated struct. */

@@ -1,10 +1,11 @@
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import ts from "typescript";
+import { Project, type SourceFile, ts } from "ts-morph";
 import { GLOBALS_FILE, GLOBALS_SOURCE } from "./globals.js";
 import { sdkLocation } from "./sdk-location.js";
 
 export interface LoadedProgram {
+  project: Project;
   program: ts.Program;
   checker: ts.TypeChecker;
   /** The user's source files to lower, entries first, then what they import. */
@@ -34,53 +35,61 @@ export function compilerOptions(): ts.CompilerOptions {
   };
 }
 
-let previous: ts.Program | undefined;
-const libDir = resolve(ts.getDefaultLibFilePath({})).replace(/[^/]+$/, "");
-const libFiles = new Map<string, ts.SourceFile>();
+interface SharedProject {
+  project: Project;
+  sdkRoot: string;
+  /**
+   * ts-morph parses files without the module-detection options (dsherret/ts-morph#1611), so
+   * `moduleDetection: force` alone would leave a file without import/export a global script.
+   * TypeScript's own detection for our options, run on each file, makes it a module as tsc would.
+   */
+  markModule: (sf: ts.SourceFile) => void;
+}
 
-/** Creates one TypeScript program for a compile: the entries, what they import, and the globals declarations. */
-export function loadProgram(entries: string[]): LoadedProgram {
-  const sdk = sdkLocation();
-  const options = compilerOptions();
-  const host = ts.createCompilerHost(options, true);
-  const getSourceFile = host.getSourceFile.bind(host);
-  let globals: ts.SourceFile | undefined;
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (fileName === GLOBALS_FILE) {
-      globals ??= ts.createSourceFile(GLOBALS_FILE, GLOBALS_SOURCE, languageVersion, true);
-      return globals;
-    }
-    // TypeScript's lib files never change while the process runs: parsed once.
-    if (fileName.startsWith(libDir)) {
-      let sf = libFiles.get(fileName);
-      if (!sf) {
-        sf = getSourceFile(fileName, languageVersion, onError, shouldCreate);
-        if (sf) libFiles.set(fileName, sf);
-      }
-      return sf;
-    }
-    return getSourceFile(fileName, languageVersion, onError, shouldCreate);
-  };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (f) => f === GLOBALS_FILE || fileExists(f);
-  for (const e of entries) {
-    if (!ts.sys.fileExists(e)) throw new Error(`cannot read ${e}`);
+let shared: SharedProject | undefined;
+
+/**
+ * One ts-morph project per process. Its lib files come from ts-morph's in-memory copy (no
+ * disk reads), and they, the SDK and the globals stay parsed and bound between compiles: a
+ * second compile in one process (tests, the benchmark) re-reads only the user's files, and
+ * ts-morph hands TypeScript the previous program to reuse.
+ */
+function sharedProject(): SharedProject {
+  if (!shared) {
+    const options = compilerOptions();
+    const project = new Project({ compilerOptions: options, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+    project.createSourceFile(GLOBALS_FILE, GLOBALS_SOURCE);
+    const detection = ts as unknown as { getSetExternalModuleIndicator(o: ts.CompilerOptions): (sf: ts.SourceFile) => void };
+    shared = { project, sdkRoot: realpathSync(sdkLocation().root), markModule: detection.getSetExternalModuleIndicator(options) };
   }
-  // The previous program lets TypeScript reuse what did not change (the lib and SDK files above
-  // all): a second compile in one process (mosn-ts test, watch, the benchmark) skips their parsing.
-  const program = ts.createProgram({ rootNames: [...entries.map((e) => resolve(e)), GLOBALS_FILE], options, host, ...(previous ? { oldProgram: previous } : {}) });
-  previous = program;
-  const sdkRoot = realpathSync(sdk.root);
-  const loaded: LoadedProgram = { program, checker: program.getTypeChecker(), userFiles: [], sdkRoot };
+  return shared;
+}
+
+/** Loads one program for a compile: the entries, what they import, and the globals declarations. */
+export function loadProgram(entries: string[]): LoadedProgram {
+  const { project, sdkRoot, markModule } = sharedProject();
+  for (const e of entries) {
+    if (!existsSync(e) || !statSync(e).isFile()) throw new Error(`cannot read ${e}`);
+  }
+  // The previous compile's user files may have changed or be gone: they are read again.
+  for (const sf of project.getSourceFiles()) {
+    if (isUserFile(sf.compilerNode, sdkRoot)) project.removeSourceFile(sf);
+  }
+  const entryFiles = entries.map((e) => project.addSourceFileAtPath(resolve(e)));
+  project.resolveSourceFileDependencies();
+  const program = project.getProgram().compilerObject;
+  // Before the checker binds them. Declaration files are parsed as tsc would already.
+  for (const sf of program.getSourceFiles()) if (!sf.isDeclarationFile) markModule(sf);
+  const loaded: LoadedProgram = { project, program, checker: project.getTypeChecker().compilerObject, userFiles: [], sdkRoot };
   const seen = new Set<string>();
-  for (const e of entries) addUserFile(program, program.getSourceFile(resolve(e))!, sdkRoot, loaded.userFiles, seen);
+  for (const sf of entryFiles) addUserFile(sf, sdkRoot, loaded.userFiles, seen);
   return loaded;
 }
 
 /** The user files of one entry within a loaded program: the entry, then what it imports. */
 export function userFilesOf(loaded: LoadedProgram, entry: string): ts.SourceFile[] {
   const out: ts.SourceFile[] = [];
-  addUserFile(loaded.program, loaded.program.getSourceFile(resolve(entry))!, loaded.sdkRoot, out, new Set());
+  addUserFile(loaded.project.getSourceFileOrThrow(resolve(entry)), loaded.sdkRoot, out, new Set());
   return out;
 }
 
@@ -88,18 +97,23 @@ function isUserFile(sf: ts.SourceFile, sdkRoot: string): boolean {
   return !sf.isDeclarationFile && !sf.fileName.startsWith(sdkRoot) && !sf.fileName.includes("/node_modules/");
 }
 
-/** Adds sf and, depth first, the project files it imports. */
-function addUserFile(program: ts.Program, sf: ts.SourceFile, sdkRoot: string, out: ts.SourceFile[], seen: Set<string>): void {
-  if (seen.has(sf.fileName)) return;
-  seen.add(sf.fileName);
-  out.push(sf);
-  for (const stmt of sf.statements) {
-    if ((ts.isImportDeclaration(stmt) || ts.isExportDeclaration(stmt)) && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier)) {
-      const resolved = ts.resolveModuleName(stmt.moduleSpecifier.text, sf.fileName, program.getCompilerOptions(), ts.sys);
-      const target = resolved.resolvedModule && program.getSourceFile(resolved.resolvedModule.resolvedFileName);
-      if (target && isUserFile(target, sdkRoot)) addUserFile(program, target, sdkRoot, out, seen);
-    }
+/** The project files a module imports or re-exports from, in source order; `import type` too when `typesToo`. */
+function importedUserFiles(sf: SourceFile, sdkRoot: string, typesToo: boolean): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const decl of [...sf.getImportDeclarations(), ...sf.getExportDeclarations()].sort((a, b) => a.getPos() - b.getPos())) {
+    if (!typesToo && decl.isTypeOnly()) continue;
+    const target = decl.getModuleSpecifierSourceFile();
+    if (target && isUserFile(target.compilerNode, sdkRoot)) out.push(target);
   }
+  return out;
+}
+
+/** Adds sf and, depth first, the project files it imports. */
+function addUserFile(sf: SourceFile, sdkRoot: string, out: ts.SourceFile[], seen: Set<string>): void {
+  if (seen.has(sf.getFilePath())) return;
+  seen.add(sf.getFilePath());
+  out.push(sf.compilerNode);
+  for (const target of importedUserFiles(sf, sdkRoot, true)) addUserFile(target, sdkRoot, out, seen);
 }
 
 /**
@@ -109,20 +123,12 @@ function addUserFile(program: ts.Program, sf: ts.SourceFile, sdkRoot: string, ou
 export function evaluationOrder(loaded: LoadedProgram, entries: string[]): ts.SourceFile[] {
   const out: ts.SourceFile[] = [];
   const seen = new Set<string>();
-  const program = loaded.program;
-  const visit = (sf: ts.SourceFile): void => {
-    if (seen.has(sf.fileName)) return;
-    seen.add(sf.fileName);
-    for (const stmt of sf.statements) {
-      if (!(ts.isImportDeclaration(stmt) || ts.isExportDeclaration(stmt)) || !stmt.moduleSpecifier || !ts.isStringLiteral(stmt.moduleSpecifier)) continue;
-      if (ts.isImportDeclaration(stmt) && stmt.importClause?.isTypeOnly) continue;
-      if (ts.isExportDeclaration(stmt) && stmt.isTypeOnly) continue;
-      const resolved = ts.resolveModuleName(stmt.moduleSpecifier.text, sf.fileName, program.getCompilerOptions(), ts.sys);
-      const target = resolved.resolvedModule && program.getSourceFile(resolved.resolvedModule.resolvedFileName);
-      if (target && isUserFile(target, loaded.sdkRoot)) visit(target);
-    }
-    out.push(sf);
+  const visit = (sf: SourceFile): void => {
+    if (seen.has(sf.getFilePath())) return;
+    seen.add(sf.getFilePath());
+    for (const target of importedUserFiles(sf, loaded.sdkRoot, false)) visit(target);
+    out.push(sf.compilerNode);
   };
-  for (const entry of entries) visit(program.getSourceFile(resolve(entry))!);
+  for (const entry of entries) visit(loaded.project.getSourceFileOrThrow(resolve(entry)));
   return out;
 }

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { diagnosticAt, Unsupported } from "../diagnostics/factory.js";
 import type { DiagnosticCode } from "../diagnostics/catalog.js";
 import { type GoExpr, Prec, expr } from "../go/expr.js";

@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import type { ts } from "ts-morph";
 
 /** What one TypeScript module becomes: one Go file of package main (or the test package). */
 export class FileEmitter {

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../diagnostics/factory.js";
 import { Prec, expr } from "../go/expr.js";
 import { type GoStmt, isTerminating, simple } from "../go/ir.js";

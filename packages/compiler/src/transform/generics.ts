@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../diagnostics/factory.js";
 import { printBody } from "../go/printer.js";
 import { type GoType, typeKey, typeNameFragment } from "../go/types.js";

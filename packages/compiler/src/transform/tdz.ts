@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { diagnosticAt } from "../diagnostics/factory.js";
 import type { TransformContext } from "./context.js";
 

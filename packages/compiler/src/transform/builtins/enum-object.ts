@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, stringLiteral } from "../../go/expr.js";
 import { STRING, type GoType, optionalOf, tupleElem } from "../../go/types.js";

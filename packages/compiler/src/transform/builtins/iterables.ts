@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { Prec, paren } from "../../go/expr.js";
 import { FLOAT, STRING, type GoType, optionalOf, tupleElem } from "../../go/types.js";

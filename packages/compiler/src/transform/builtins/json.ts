@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, numberLiteral, stringLiteral } from "../../go/expr.js";
 import { unexported } from "../../go/names.js";
@@ -138,6 +138,8 @@ function goSchema(ctx: TransformContext, type: ts.Type, at: ts.Node, seen: Set<t
     seen.delete(type);
     return `js.ObjectSchemaOf[${render}](${stringLiteral(info.tsName)},\n${fields.join("\n")}\n)`;
   }
+  // `{}`: no members, held in an `any`; the runtime keeps the object as parsed.
+  if (goType.k === "dyn" && f & ts.TypeFlags.Object && checker.getPropertiesOfType(type).length === 0 && type.getCallSignatures().length === 0) return 'js.ObjectSchema("")';
   return unsupported(at, "MTS3005", checker.typeToString(type));
 }
 

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import type { FieldDescriptor, TypeDescriptor } from "../../types.js";
 import type { TransformContext } from "../context.js";
@@ -49,7 +49,12 @@ export function describeType(ctx: TransformContext, type: ts.Type, at: ts.Node):
     if (sym && (sym.flags & ts.SymbolFlags.Class || ctx.isLibSymbol(sym) || ctx.isSdkSymbol(sym)) && sym.name !== "__type" && sym.name !== "__object") {
       return reject(checker.typeToString(type));
     }
-    if (type.getStringIndexType() || type.getNumberIndexType()) return reject("an index signature (Record)");
+    if (type.getNumberIndexType()) return reject("a number index signature (JSON keys are strings: Record<string, T>)");
+    const valueType = type.getStringIndexType();
+    if (valueType) {
+      if (checker.getPropertiesOfType(type).length > 0) return reject("an index signature beside declared members");
+      return { kind: "record", value: describeType(ctx, valueType, at) };
+    }
     const fields: FieldDescriptor[] = checker.getPropertiesOfType(type).map((p) => {
       const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
       let pt = checker.getTypeOfSymbol(p);

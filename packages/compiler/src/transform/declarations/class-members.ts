@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr } from "../../go/expr.js";
 import { exported, goIdent, uniqueName, unexported } from "../../go/names.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoStmt, simple } from "../../go/ir.js";
 import { printBody } from "../../go/printer.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { numberLiteral, stringLiteral } from "../../go/expr.js";
 import { renderType } from "../../go/types.js";
 import { fieldStorage } from "../../model/structs.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, paren } from "../../go/expr.js";
 import { simple } from "../../go/ir.js";

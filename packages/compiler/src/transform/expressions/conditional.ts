@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import type { ts } from "ts-morph";
 import { type GoExpr, Prec, expr } from "../../go/expr.js";
 import { simple } from "../../go/ir.js";
 import { isPrimitive } from "../../go/types.js";

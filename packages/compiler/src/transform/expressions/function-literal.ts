@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import type { ts } from "ts-morph";
 import { type GoExpr, Prec, expr } from "../../go/expr.js";
 import type { TransformContext } from "../context.js";
 import { type FunctionOptions, funcLiteral, funcType, lowerFunction } from "../functions.js";

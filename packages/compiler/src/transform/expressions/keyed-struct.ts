@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, paren, stringLiteral } from "../../go/expr.js";
 import { type GoType, sameType, structLiteralType } from "../../go/types.js";

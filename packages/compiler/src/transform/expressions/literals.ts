@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { type GoExpr, Prec, expr, numberLiteral, stringLiteral } from "../../go/expr.js";
 import { BOOL, FLOAT, NULL, STRING } from "../../go/types.js";
 import type { TransformContext } from "../context.js";

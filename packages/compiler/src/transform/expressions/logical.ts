@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { type GoExpr, Prec, expr, paren } from "../../go/expr.js";
 import type { GoStmt } from "../../go/ir.js";
 import { isPrimitive } from "../../go/types.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, paren, stringLiteral } from "../../go/expr.js";
 import { simple } from "../../go/ir.js";
@@ -390,9 +390,11 @@ function sendLocalReply(ctx: TransformContext, target: GoExpr, node: ts.CallExpr
       headerCode = headers.length === 0 ? "nil" : `[]api.Header{${headers.join(", ")}}`;
     } else {
       const h = lowerExpr(ctx, headersNode);
-      if (h.type.k !== "record" || h.type.value.k !== "string") return unsupported(headersNode, "MTS3004");
+      // A Record<string, string>, or one that may be undefined (an optional config field).
+      const record = h.type.k === "opt" && h.type.nil === "undefined" ? h.type.inner : h.type;
+      if (record.k !== "record" || record.value.k !== "string") return unsupported(headersNode, "MTS3004");
       const fn = ctx.helper("recordHeaders", "recordHeaders", (n) =>
-        `// ${n} turns a Record<string, string> into reply headers, in the record's key order.\nfunc ${n}(r *js.Record[string]) []api.Header {\n\tvar out []api.Header\n\tfor name, value := range r.All() {\n\t\tout = append(out, api.Header{Name: name, Value: value})\n\t}\n\treturn out\n}\n`,
+        `// ${n} turns a Record<string, string> into reply headers, in the record's key order (none for undefined).\nfunc ${n}(r *js.Record[string]) []api.Header {\n\tif r == nil {\n\t\treturn nil\n\t}\n\tvar out []api.Header\n\tfor name, value := range r.All() {\n\t\tout = append(out, api.Header{Name: name, Value: value})\n\t}\n\treturn out\n}\n`,
       );
       ctx.use("js");
       headerCode = `${fn}(${h.code})`;

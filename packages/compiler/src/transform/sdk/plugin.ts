@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { Prec, expr } from "../../go/expr.js";
 import { camelFromKebab, uniqueName } from "../../go/names.js";

@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import type { ts } from "ts-morph";
 import type { GoStmt } from "../../go/ir.js";
 import type { TransformContext } from "../context.js";
 import { lowerBlockBody } from "./index.js";

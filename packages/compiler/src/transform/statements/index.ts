@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { snippet, unsupported } from "../../diagnostics/factory.js";
 import type { GoStmt } from "../../go/ir.js";
 import type { TransformContext } from "../context.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { type GoStmt, simple } from "../../go/ir.js";
 import { isNilable } from "../../go/types.js";
 import { convert } from "../coerce.js";

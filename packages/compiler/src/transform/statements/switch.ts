@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import type { GoExpr } from "../../go/expr.js";
 import { type GoCase, type GoStmt, isTerminating, simple } from "../../go/ir.js";

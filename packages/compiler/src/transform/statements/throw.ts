@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import type { ts } from "ts-morph";
 import { type GoStmt, simple } from "../../go/ir.js";
 import { box } from "../coerce.js";
 import type { TransformContext } from "../context.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "ts-morph";
 import type { GoStmt } from "../../go/ir.js";
 import type { TransformContext } from "../context.js";
 import { emitTypeDeclaration } from "../declarations/types.js";
