@@ -25,7 +25,8 @@ type AsyncHook interface {
 }
 
 // Sleep blocks for ms milliseconds (the SDK's `sleep`, inside an async hook). Like an
-// `await`, it gives way even for 0 (or less): other hooks of the stream may run meanwhile.
+// `await`, it gives way even for 0 (or less): other hooks, of this stream and (unless the
+// plugin is Concurrent) of every stream of the library, may run meanwhile.
 func Sleep(ms float64) {
 	var d time.Duration
 	if ms > 0 {
@@ -42,8 +43,8 @@ func Sleep(ms float64) {
 
 var sleeper atomic.Pointer[func(time.Duration)]
 
-// SetSleeper replaces how Sleep waits. A backend uses it to let other hooks of the same
-// stream run while an async hook sleeps, as they would in JavaScript.
+// SetSleeper replaces how Sleep waits. A backend uses it to let other hooks run while an
+// async hook sleeps, as they would in JavaScript (Plugin.Concurrent).
 func SetSleeper(sleep func(time.Duration)) {
 	sleeper.Store(&sleep)
 }

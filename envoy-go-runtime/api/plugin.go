@@ -18,6 +18,16 @@ type Plugin struct {
 	Configure func(config any, env ConfigEnv) (any, error)
 	// NewFilter creates the filter for one HTTP stream.
 	NewFilter func(ctx Context, config any) any
+	// Concurrent tells the backend that this plugin's code may run on several threads at
+	// once. By default (false) a backend runs the code of every non-concurrent plugin of the
+	// library — DecodeConfig, Configure, NewFilter, every hook — as JavaScript runs it, on
+	// one thread at a time: it holds one lock for the whole library while that code runs,
+	// released only where an async hook waits (Sleep, a getter waiting for the host) and
+	// taken back before it goes on. Module-level state and config objects, shared by every
+	// plugin, config, stream and worker, then need no locking. Generated code leaves it
+	// false. A plugin written in Go that guards its own shared state may set it: only the
+	// hooks of one stream are then kept from running at the same time.
+	Concurrent bool
 }
 
 var (

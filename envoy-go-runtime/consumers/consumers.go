@@ -14,6 +14,9 @@ var Plugin = &api.Plugin{
 	DecodeConfig: decodeConfig,
 	Configure:    configure,
 	NewFilter:    func(api.Context, any) any { return passThrough{} },
+	// Its only shared state is the registry, swapped atomically (api.SetConsumers): its
+	// configs and pass-through streams need not wait for the library's plugin code.
+	Concurrent: true,
 }
 
 func init() { api.Register(Plugin) }

@@ -61,20 +61,26 @@ func newConfig(name string, anyBytes []byte, owner *configHandle) uint64 {
 		logf(api.LogError, "invalid config for plugin %q: %v", name, err)
 		return 0
 	}
-	value, err := decodeConfig(plugin, text)
+	value, err := runConfigCode(plugin, text, owner)
 	if err != nil {
-		logf(api.LogError, "invalid config for plugin %q: %v", name, err)
+		logf(api.LogError, "invalid config for plugin %q: %s", name, err)
 		return 0
-	}
-	if plugin.Configure != nil {
-		if value, err = configure(plugin, value, owner); err != nil {
-			logf(api.LogError, "invalid config for plugin %q: %s", name, err)
-			return 0
-		}
 	}
 	id := lastConfigID.Add(1)
 	configsByID.Store(id, &pluginConfig{plugin: plugin, value: value, owner: owner})
 	return id
+}
+
+// runConfigCode decodes a config and runs Configure on it, under the filter lock: they are
+// the plugin's code too (module state, the objects they build), and Envoy calls them on its
+// main thread (or on a worker, for a route config) while workers run hooks.
+func runConfigCode(plugin *api.Plugin, text []byte, owner *configHandle) (any, error) {
+	defer lockPluginCode(plugin)()
+	value, err := decodeConfig(plugin, text)
+	if err != nil || plugin.Configure == nil {
+		return value, err
+	}
+	return configure(plugin, value, owner)
 }
 
 // decodeConfig runs the plugin's decoder, turning a panic into an error.

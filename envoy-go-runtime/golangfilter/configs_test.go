@@ -83,7 +83,7 @@ func TestNewConfigUnknownPluginNamesTheRegisteredOnes(t *testing.T) {
 		t.Fatalf("accepted as %d", id)
 	}
 	got := rec.all()
-	want := `4 unknown plugin "no-such-plugin": this library registers "unit-echo-config", "unit-no-decoder"`
+	want := `4 unknown plugin "no-such-plugin": this library registers "unit-concurrent", "unit-echo-config", "unit-no-decoder", "unit-shared-state"`
 	if len(got) != 1 || got[0] != want {
 		t.Fatalf("log %q, want %q", got, want)
 	}

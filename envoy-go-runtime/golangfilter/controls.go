@@ -15,7 +15,9 @@ import (
 // is processing headers or trailers in Go (a data hook changes its buffer instead),
 // injectData only from an async data hook (off the worker thread), and the upstream
 // override host only in the request direction. A direction Go has not entered yet is not
-// processing in Go.
+// processing in Go. On the worker Envoy's filter manager may hand added data to the next
+// filters at once, so a synchronous hook lets go of the filter lock for addData
+// (hooklock.go, rule 3).
 
 type decoderControls struct{ req *request }
 
@@ -42,11 +44,19 @@ func check(what string, err error) {
 }
 
 func (c decoderControls) AddData(data []byte, streaming bool) {
-	check("decoder.addData", capiAddData(direction(c.req.decoding, "decoder.addData"), data, streaming))
+	s := direction(c.req.decoding, "decoder.addData")
+	held := c.req.releaseForInlineCall()
+	err := capiAddData(s, data, streaming)
+	c.req.retakeAfterInlineCall(held)
+	check("decoder.addData", err)
 }
 
 func (c decoderControls) AddDataString(data string, streaming bool) {
-	check("decoder.addData", capiAddDataString(direction(c.req.decoding, "decoder.addData"), data, streaming))
+	s := direction(c.req.decoding, "decoder.addData")
+	held := c.req.releaseForInlineCall()
+	err := capiAddDataString(s, data, streaming)
+	c.req.retakeAfterInlineCall(held)
+	check("decoder.addData", err)
 }
 
 func (c decoderControls) InjectData(data []byte) {
@@ -65,11 +75,19 @@ func (c decoderControls) SetUpstreamOverrideHost(host string, strict bool) {
 }
 
 func (c encoderControls) AddData(data []byte, streaming bool) {
-	check("encoder.addData", capiAddData(direction(c.req.encoding, "encoder.addData"), data, streaming))
+	s := direction(c.req.encoding, "encoder.addData")
+	held := c.req.releaseForInlineCall()
+	err := capiAddData(s, data, streaming)
+	c.req.retakeAfterInlineCall(held)
+	check("encoder.addData", err)
 }
 
 func (c encoderControls) AddDataString(data string, streaming bool) {
-	check("encoder.addData", capiAddDataString(direction(c.req.encoding, "encoder.addData"), data, streaming))
+	s := direction(c.req.encoding, "encoder.addData")
+	held := c.req.releaseForInlineCall()
+	err := capiAddDataString(s, data, streaming)
+	c.req.retakeAfterInlineCall(held)
+	check("encoder.addData", err)
 }
 
 func (c encoderControls) InjectData(data []byte) {

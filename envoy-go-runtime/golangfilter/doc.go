@@ -8,8 +8,8 @@
 //     config level), called with pointer+length arguments and without copies;
 //   - configs.go, metrics.go, requests.go: plugin configs by id (Configure, metrics) and
 //     per-worker request tables, and the finalizers that hand Envoy's objects back once;
-//   - yield.go, hooklock.go: the CAPIYield protocol, and the filter lock that runs a
-//     stream's hooks one at a time, async ones giving way where they await;
+//   - yield.go, hooklock.go: the CAPIYield protocol, and the filter lock that runs the
+//     library's plugin code one piece at a time, async hooks giving way where they await;
 //   - headers.go, buffer.go, context.go, streaminfo.go, state.go, controls.go: the api
 //     interfaces over the C API;
 //   - dispatch.go: hook selection, async hooks, status validation and panic recovery;

@@ -491,7 +491,7 @@ func TestConfigErrors(t *testing.T) {
 		{`{"op":"config","plugin":"test-filter","config":{"prefix":"a","zzz":1}}`, `invalid config for plugin "test-filter": $.zzz: unknown field`},
 		{`{"op":"config","plugin":"test-filter","encoding":"string_value","config":"{\"prefix\":"}`, `invalid config for plugin "test-filter": $: invalid JSON: unexpected EOF`},
 		{`{"op":"config","plugin":"decoder-panics"}`, `invalid config for plugin "decoder-panics": panic in decodeConfig: kaput`},
-		{`{"op":"config","plugin":"nope"}`, `unknown plugin "nope": this library registers "async-filter", "capi-filter", "consumer-filter", "consumer-filter-async", "create-panics", "decoder-panics", "metrics-filter", "mosn-ts-consumers", "passthrough", "test-filter"`},
+		{`{"op":"config","plugin":"nope"}`, `unknown plugin "nope": this library registers "async-filter", "capi-filter", "consumer-filter", "consumer-filter-async", "create-panics", "decoder-panics", "metrics-filter", "mosn-ts-consumers", "passthrough", "shared-state", "test-filter"`},
 	}
 	for _, c := range cases {
 		a := h.roundTrip(c.line)

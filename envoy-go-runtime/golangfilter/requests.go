@@ -28,19 +28,23 @@ type request struct {
 	// async are the hooks the filter runs asynchronously (api.AsyncHook).
 	async api.Hooks
 
-	// hookMu serializes the filter's code the way JavaScript's single thread does: the
-	// worker holds it while it runs a hook, an async hook's goroutine while it runs, and
-	// both let go while a hook sleeps or waits for Envoy (api.Sleep, yielding getters).
-	hookMu sync.Mutex
-	// running is the hook invocation that holds hookMu, nil when none: what the Context's
-	// calls (a local reply, most of all) refer to. Read and written only under hookMu.
+	// The filter lock (hookLock, hooklock.go) serializes the filter's code the way
+	// JavaScript's single thread does: the worker holds it while it runs a hook, an async
+	// hook's goroutine while it runs, and both let go while a hook sleeps or waits for
+	// Envoy (api.Sleep, yielding getters). It is the library's lock, shared by every
+	// stream, unless the plugin is Concurrent: then streamLock, this stream's own.
+	concurrent bool
+	streamLock sync.Mutex
+	// running is the hook invocation that holds the filter lock, nil when none: what the
+	// Context's calls (a local reply, most of all) refer to. Read and written only under
+	// the filter lock.
 	running *invocation
 	// syncInv is the invocation of every hook run on the worker; an async hook gets one
 	// of its own (it outlives the entry that started it).
 	syncInv invocation
 
 	// decoding and encoding are Envoy's per-direction states, known from the first
-	// entry of each direction (written under hookMu).
+	// entry of each direction (written under the filter lock).
 	decoding *C.processState
 	encoding *C.processState
 
@@ -152,6 +156,7 @@ func findOrCreateRequest(r *C.httpRequest) *request {
 		req.store = &rs.store
 	}
 	req.c, req.config = r, config
+	req.concurrent = config != nil && config.plugin.Concurrent
 	t[r] = req
 	liveRequests.Add(1)
 	// Envoy frees its request object when Go says so; do it once nothing in Go (a

@@ -66,7 +66,7 @@ func (y *yieldSlot) capture(status C.CAPIStatus) {
 
 // yieldingCall runs a getter that may answer CAPIYield and returns its completed slot.
 // Statuses other than CAPIOK and CAPIYield come back in slot.status. A caller holding
-// hookMu (an async hook) lets go of it while it waits, so the worker can run the lookup
+// the filter lock (an async hook) lets go of it while it waits, so the worker can run the lookup
 // and other hooks meanwhile.
 func (req *request) yieldingCall(call func(*request, *yieldSlot) C.CAPIStatus) *yieldSlot {
 	slot := &yieldSlot{done: make(chan struct{})}

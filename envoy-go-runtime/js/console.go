@@ -9,9 +9,12 @@ import (
 	"sync"
 )
 
+// Console output is written line by line by default: inside Envoy nothing would flush a
+// buffer, so lines would arrive late or never. A standalone program (RunMain) buffers it,
+// as the differential tests print a lot, and flushes before stderr output and at exit.
 var (
 	stdoutMu sync.Mutex
-	stdout   = bufio.NewWriter(os.Stdout)
+	stdout   *bufio.Writer // nil: unbuffered
 )
 
 // ConsoleLog is console.log(args...): Node's util.format (format directives in a first
@@ -20,6 +23,10 @@ func ConsoleLog(args ...any) {
 	line := WellFormed(Format(args...)) + "\n"
 	stdoutMu.Lock()
 	defer stdoutMu.Unlock()
+	if stdout == nil {
+		os.Stdout.WriteString(line)
+		return
+	}
 	stdout.WriteString(line)
 }
 
@@ -33,13 +40,18 @@ func ConsoleError(args ...any) {
 func flushStdout() {
 	stdoutMu.Lock()
 	defer stdoutMu.Unlock()
-	stdout.Flush()
+	if stdout != nil {
+		stdout.Flush()
+	}
 }
 
 // RunMain runs a compiled program's top level. An uncaught exception is reported on
 // stderr as Node reports it (the value, then its trace: the TypeScript lines, from the
 // generated code's //line directives) and exits with status 1, as Node does.
 func RunMain(main func()) {
+	stdoutMu.Lock()
+	stdout = bufio.NewWriter(os.Stdout)
+	stdoutMu.Unlock()
 	var trace string
 	thrown, threw := runTraced(main, &trace)
 	flushStdout()

@@ -77,7 +77,8 @@ func (e *Error) Error() string { return e.String() }
 // Thrown wraps a thrown value that is not an Error (throw "x").
 type Thrown struct{ Value any }
 
-func (t *Thrown) Error() string { return "Uncaught " + ToString(t.Value) }
+// Error is String(value), what a hook panic logs for any thrown value (docs/architecture.md).
+func (t *Thrown) Error() string { return ToString(t.Value) }
 
 // Throw panics with v as a JavaScript exception.
 func Throw(v any) {

@@ -1,8 +1,10 @@
 package js
 
 import (
+	"fmt"
 	"iter"
 	"reflect"
+	"slices"
 	"strconv"
 )
 
@@ -75,8 +77,29 @@ func ForInKeys(v any) iter.Seq[string] {
 func StringForInKeys(s string) iter.Seq[string] { return ObjectKeys(s).Values() }
 
 // Spread copies the own properties of src into dst ({ ...src } in an object literal);
-// null and undefined copy nothing.
-func Spread(dst, src any) {
+// null and undefined copy nothing. The overridden properties are set by the literal after
+// this spread ({ ...src, b: 2 }), maybe with a value of another type: of those only the
+// key is recorded, at src's position in the key order, as JavaScript does.
+func Spread(dst, src any, overridden ...string) {
+	copyOwn(dst, src, "cannot spread %s into '%s' (%s)", overridden)
+}
+
+// Assign is Object.assign(target, ...sources).
+func Assign(target any, sources ...any) any {
+	for _, s := range sources {
+		copyOwn(target, s, "Object.assign cannot copy %s into '%s' (%s)", nil)
+	}
+	return target
+}
+
+// copyOwn copies the own properties of src into dst, except the overridden ones (of
+// which only the key is recorded). An absent optional property of src is not an own
+// property: the destination keeps its value ({ ...defaults, ...partial }). One present
+// but undefined or null ({ b: undefined }) is copied by JavaScript even where the
+// destination's type says number, string or boolean; a Go float64, string or bool cannot
+// hold it, so that copy throws a TypeError (refusal names the property and its type)
+// instead of storing 0, "" or false.
+func copyOwn(dst, src any, refusal string, overridden []string) {
 	if IsNullish(src) {
 		return
 	}
@@ -85,16 +108,59 @@ func Spread(dst, src any) {
 		return
 	}
 	for _, f := range fields {
+		if slices.Contains(overridden, f.name) {
+			if k := keysOfAny(dst); k != nil {
+				k.Add(f.name)
+			}
+			continue
+		}
+		if f.value == nil || f.value == any(Null) {
+			if tsType, primitive := primitiveProperty(dst, f.name); primitive {
+				missing := "undefined"
+				if f.value != nil {
+					missing = "null"
+				}
+				panic(NewTypeError(fmt.Sprintf(refusal, missing, f.name, tsType)))
+			}
+		}
 		setProperty(dst, f.name, f.value)
 	}
 }
 
-// Assign is Object.assign(target, ...sources).
-func Assign(target any, sources ...any) any {
-	for _, s := range sources {
-		Spread(target, s)
+// primitiveProperty reports whether the property name of obj (a generated struct or a
+// Record) is stored as a plain Go number, string or bool, which cannot be undefined or
+// null, and names its TypeScript type.
+func primitiveProperty(obj any, name string) (tsType string, ok bool) {
+	var t reflect.Type
+	if _, isRecord := obj.(recordSetter); isRecord {
+		// Record[V].Get returns (V, bool): V is the type of every entry.
+		get := reflect.ValueOf(obj).MethodByName("Get")
+		if !get.IsValid() {
+			return "", false
+		}
+		t = get.Type().Out(0)
+	} else {
+		rv := reflect.ValueOf(obj)
+		if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+			return "", false
+		}
+		info := infoOf(rv.Elem().Type())
+		i, known := info.byName[name]
+		if !known {
+			return "", false
+		}
+		t = rv.Elem().Type().FieldByIndex(info.fields[i].index).Type
 	}
-	return target
+	switch t.Kind() {
+	case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "number", true
+	case reflect.String:
+		return "string", true
+	case reflect.Bool:
+		return "boolean", true
+	}
+	return "", false
 }
 
 // Rest is the rest of a destructured object ({ a, ...rest } = src): a new T holding src's

@@ -20,36 +20,37 @@ function program(setExit: (code: number) => void): Command {
 
   cli
     .command("init")
-    .argument("<dir>", "folder to create")
-    .option("-t, --template <name>", "project template", "basic")
+    // Optional here so that a missing folder or template name gets init's own clear error.
+    .argument("[dir]", "folder to create")
+    .option("-t, --template [name]", 'project template (default: "basic")')
     .option("-n, --name <name>", "plugin name (default: the folder name)")
     .description("scaffold a filter project")
     .addHelpText("after", () => "\nTemplates:\n" + listTemplates().map((t) => `  ${t.padEnd(12)} ${describeTemplate(t)}`).join("\n"))
-    .action((dir: string, opts: { template: string; name?: string }) => init(dir, opts, log));
+    .action((dir: string | undefined, opts: { template?: string | true; name?: string }) => init(dir, opts, log));
 
   cli
     .command("check")
-    .option("-p, --project <dir>", "project folder", ".")
+    .option("-p, --project <dir>", "project folder (default: the current folder)")
     .description("type-check the filter against the supported TypeScript subset")
-    .action((opts: { project: string }) => check(opts, log));
+    .action((opts: { project?: string }) => check(opts, log));
 
   cli
     .command("build")
-    .option("-p, --project <dir>", "project folder", ".")
+    .option("-p, --project <dir>", "project folder (default: the current folder)")
     .option("--envoy <version>", "target Envoy release (1.39, 1.38)")
     .description("compile to Go and build dist/<plugin>.so for Envoy's golang filter")
-    .action(async (opts: { project: string; envoy?: string }) => {
+    .action(async (opts: { project?: string; envoy?: string }) => {
       await build(opts, log);
     });
 
   cli
     .command("test")
-    .option("-p, --project <dir>", "project folder", ".")
+    .option("-p, --project <dir>", "project folder (default: the current folder)")
     .option("--envoy <version>", "target Envoy release")
     .option("-b, --backend <which>", "ts, native or both (compared)", "both")
     .argument("[vitestArgs...]", "passed to vitest")
     .description("run the tests on the TypeScript source and on the built .so, and compare them")
-    .action(async (vitestArgs: string[], opts: { project: string; envoy?: string; backend: string }) => {
+    .action(async (vitestArgs: string[], opts: { project?: string; envoy?: string; backend: string }) => {
       setExit(await test(opts, vitestArgs, log));
     });
 
@@ -65,12 +66,12 @@ function program(setExit: (code: number) => void): Command {
 
   cli
     .command("run")
-    .argument("[scenarios]", "JSON file with a config and requests", "scenarios.json")
-    .option("-p, --project <dir>", "project folder", ".")
+    .argument("[scenarios]", "JSON file with a config and requests (docs/scenarios.md; default: scenarios.json in the project)")
+    .option("-p, --project <dir>", "project folder (default: the current folder)")
     .option("--envoy <version>", "target Envoy release")
     .option("--json", "print the host's raw JSON results")
     .description("build, then send the scenario requests through the .so in the mock Envoy host")
-    .action(async (scenarios: string, opts: { project: string; envoy?: string; json?: boolean }) => {
+    .action(async (scenarios: string | undefined, opts: { project?: string; envoy?: string; json?: boolean }) => {
       setExit(await runScenarios(scenarios, opts, log));
     });
 

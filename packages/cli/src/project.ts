@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { CliError } from "./errors.js";
+import { resolveUserPath } from "./user-paths.js";
 
 /** Settings of a mosn-ts project: package.json plus its optional "mosn-ts" field. */
 export interface Project {
@@ -28,8 +29,9 @@ interface ProjectSettings {
 
 const DEFAULT_ENTRIES = ["src/filter.ts", "src/index.ts"];
 
+/** Loads the project in `dirArg` (as the user typed it, see resolveUserPath), else in the current folder. */
 export function loadProject(dirArg: string | undefined): Project {
-  const dir = resolve(dirArg ?? process.cwd());
+  const dir = dirArg === undefined ? process.cwd() : resolveUserPath(dirArg);
   const pkgPath = join(dir, "package.json");
   if (!existsSync(pkgPath)) {
     throw new CliError(`${dir} is not a mosn-ts project: no package.json (create one with \`mosn-ts init\`)`);

@@ -29,7 +29,7 @@ export function ensureGo(): Promise<string> {
       const { stdout } = await execa("go", ["env", "GOVERSION"], { env: hermeticGoEnv() });
       version = stdout.trim();
     } catch {
-      throw new CliError("Go is required to build filters: install Go 1.24 or newer and put `go` on PATH");
+      throw new CliError("Go is required to build filters and programs: install Go 1.24 or newer and put `go` on PATH");
     }
     const m = /^go(\d+)\.(\d+)/.exec(version);
     if (!m || Number(m[1]) < MIN_GO[0] || (Number(m[1]) === MIN_GO[0] && Number(m[2]) < MIN_GO[1])) {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { init, listTemplates } from "../src/commands/init.js";
 import { CliError } from "../src/errors.js";
+import { mosnTs } from "./helpers.js";
 
 const quiet = (): void => {};
 
@@ -29,12 +30,13 @@ describe("mosn-ts init", () => {
   it("writes a ready project named after the folder", () => {
     const dir = target("edge-tagger");
     init(dir, {}, quiet);
-    for (const file of ["package.json", "tsconfig.json", "src/filter.ts", "test/filter.test.ts", "envoy.yaml", ".gitignore", "README.md"]) {
+    for (const file of ["package.json", "tsconfig.json", "test/tsconfig.json", "scenarios.json", "src/filter.ts", "test/filter.test.ts", "envoy.yaml", ".gitignore", "README.md"]) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     expect(pkg.name).toBe("edge-tagger");
-    expect(pkg.scripts).toMatchObject({ build: "mosn-ts build", test: "mosn-ts test" });
+    expect(pkg.scripts).toMatchObject({ build: "mosn-ts build", test: "mosn-ts test", demo: "mosn-ts run" });
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("`scenarios.json`");
     expect(pkg["mosn-ts"].configs["edge-tagger"]).toEqual({ healthPath: "/healthz", tagHeader: "x-edge-tagger", tagValue: "on" });
     // The linked packages must exist, or `npm install` in the new project fails.
     for (const dep of ["@mosn-ts/cli", "@mosn-ts/sdk"]) {
@@ -46,6 +48,24 @@ describe("mosn-ts init", () => {
     expect(filter).toContain('name: "edge-tagger"');
     expect(filter).not.toContain("{{");
     expect(readFileSync(join(dir, "envoy.yaml"), "utf8")).toContain("library_path: ./dist/edge-tagger.so");
+  });
+
+  it("gives filter code no Node types and tests Node's types", () => {
+    const dir = target("typed");
+    init(dir, {}, quiet);
+    const src = JSON.parse(readFileSync(join(dir, "tsconfig.json"), "utf8"));
+    expect(src.compilerOptions.types).toEqual([]);
+    expect(src.include).toEqual(["src"]);
+    const test = JSON.parse(readFileSync(join(dir, "test", "tsconfig.json"), "utf8"));
+    expect(test).toMatchObject({ extends: "../tsconfig.json", compilerOptions: { types: ["node"] }, include: ["."] });
+  });
+
+  it("names the templates when --template has no value", async () => {
+    for (const args of [["init", "x", "--template"], ["init", "--template"]]) {
+      const run = await mosnTs(args, tmpdir());
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toBe("mosn-ts: --template needs a template name; available: basic, key-auth");
+    }
   });
 
   it("takes the plugin name from --name", () => {

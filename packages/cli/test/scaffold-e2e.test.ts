@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -26,6 +26,24 @@ describe("a scaffolded project", () => {
     expect(test.exitCode, test.all).toBe(0);
     expect(test.all).toContain("TypeScript and native (compared)");
     expect(plain(test.all)).toMatch(/Tests\s+3 passed/);
+  });
+
+  it("type-checks src/ without Node's globals and test/ with them", async () => {
+    const tsc = (project: string) => execa("npx", ["tsc", "-p", project], { cwd: dir, reject: false, all: true });
+    for (const project of [".", "test"]) {
+      const ok = await tsc(project);
+      expect(ok.exitCode, `${project}: ${ok.all}`).toBe(0);
+    }
+    // Filter code runs in Envoy, not Node: process must be unknown there, as the compiler has it.
+    const extra = join(dir, "src", "uses-node.ts");
+    writeFileSync(extra, "export const home = process.env.HOME;\n");
+    try {
+      const src = await tsc(".");
+      expect(src.exitCode).not.toBe(0);
+      expect(src.all).toMatch(/src\/uses-node\.ts.*error TS(2591|2580): Cannot find name 'process'/);
+    } finally {
+      rmSync(extra);
+    }
   });
 
   it("rejects an unsupported construct with a coded diagnostic and writes no .so", async () => {

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Node, ts } from "ts-morph";
 import { Unsupported, diagnosticAtPosition } from "./diagnostics/factory.js";
+import { gofmtDiagnostic } from "./diagnostics/gofmt-errors.js";
+import { internalError } from "./diagnostics/internal-error.js";
 import { fromTypeScript } from "./diagnostics/typescript.js";
 import { goFileName, goMod } from "./emit/go-files.js";
 import { goImports } from "./emit/imports.js";
@@ -125,8 +127,7 @@ function compileLoaded(loaded: LoadedProgram, userFiles: ts.SourceFile[], req: C
     if (e instanceof Unsupported) result.diagnostics.push(e.diagnostic);
     else if (ctx.diagnostics.some((d) => d.severity === "error")) return result;
     else {
-      const file = userFiles[0]?.fileName ?? "";
-      result.diagnostics.push(diagnosticAtPosition(file, 1, 1, 0, "MTS9001", (e as Error).stack ?? String(e)));
+      result.diagnostics.push(internalError(e, userFiles[0]?.fileName ?? ""));
     }
     return result;
   }
@@ -188,7 +189,7 @@ function compileLoaded(loaded: LoadedProgram, userFiles: ts.SourceFile[], req: C
     const text = `${HEADER}package ${pkg}\n\n${goImports(code)}\n${code}`;
     const formatted = gofmt(text);
     if (!formatted.ok) {
-      result.diagnostics.push(diagnosticAtPosition(m.emitter.source.fileName, 1, 1, 0, "MTS9002", `${formatted.error}\n--- generated ---\n${numbered(text)}`));
+      result.diagnostics.push(gofmtDiagnostic(formatted.error, m.emitter.source.fileName, text));
       return result;
     }
     files.set(m.emitter.goFile, formatted.text);
@@ -219,11 +220,4 @@ function compileLoaded(loaded: LoadedProgram, userFiles: ts.SourceFile[], req: C
   lap("format");
   result.ok = true;
   return result;
-}
-
-function numbered(text: string): string {
-  return text
-    .split("\n")
-    .map((l, i) => `${String(i + 1).padStart(4)} ${l}`)
-    .join("\n");
 }

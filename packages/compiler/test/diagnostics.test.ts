@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +59,13 @@ const cases: { name: string; source: string; code: string; line: number; column:
   { name: "read before declaration through a function", source: "function f(): number {\n  return x + 1;\n}\nconsole.log(f());\nconst x = 1;\n", code: "MTS2050", line: 4, column: 1 },
   { name: "console.log of a function", source: "const inc = (x: number): number => x + 1;\nconsole.log(inc);\n", code: "MTS2031", line: 2, column: 13 },
   { name: "new Array without fill", source: "const a = new Array<number>(3);\nconsole.log(a.length);\n", code: "MTS2017", line: 1, column: 11 },
+  {
+    name: "a never-returning call inside an expression",
+    source: "function fail(x: never): never {\n  throw new Error(String(x));\n}\nfunction f(m: \"a\" | \"b\"): string {\n  return m === \"a\" ? \"A\" : m === \"b\" ? \"B\" : fail(m);\n}\nconsole.log(f(\"a\"));\n",
+    code: "MTS2017",
+    line: 5,
+    column: 46,
+  },
   { name: "growing an array through holes is typed out", source: "const a: number[] = [];\nconst x: number = a[5];\nconsole.log(x);\n", code: "MTS1001", line: 2, column: 7 },
 ];
 
@@ -107,10 +115,60 @@ describe("diagnostics for constructs outside the subset", () => {
     expect(result!.diagnostics[0]!.message).toMatch(/^TS2322: Type 'string' is not assignable to type 'number'/);
   });
 
+  it("names TypeScript types, not Go types, in its messages", () => {
+    const file = join(work, "tsnames.ts");
+    writeFileSync(
+      file,
+      "interface A { x: number[] }\nconst wide = { x: [1], y: 2 };\nconst a: A = wide;\n" +
+        "interface B { s: string | undefined; m: Map<string, boolean> }\nconst maybe = [\"x\"].at(0);\nconst bw = { s: maybe, m: new Map<string, boolean>(), t: 1 };\nconst b: B = bw;\nconsole.log(a, b);\n",
+    );
+    const [result] = compilePrograms([{ file, outDir: join(work, "tsnames"), runtimeDir }]);
+    const messages = result!.diagnostics.filter((d) => d.code === "MTS2020").map((d) => d.message);
+    expect(messages).toEqual([
+      "A value of type '{ x: number[]; y: number }' cannot be used as 'A' here: the compiled program represents the two differently.",
+      "A value of type '{ s: string | undefined; m: Map<string, boolean>; t: number }' cannot be used as 'B' here: the compiled program represents the two differently.",
+    ]);
+  });
+
   it("reports several unsupported constructs in one compile", () => {
     const file = join(work, "several.ts");
     writeFileSync(file, "var a = 1;\nvar b = 2;\nconsole.log(a + b);\n");
     const [result] = compilePrograms([{ file, outDir: join(work, "several"), runtimeDir }]);
     expect(result!.diagnostics.filter((d) => d.code === "MTS2003").map((d) => d.line)).toEqual([1, 2]);
+  });
+});
+
+describe("export default in a program (mosn-ts exec)", () => {
+  it("evaluates the entry's default export where it stands, as Node does, and ignores its value", () => {
+    const dir = join(work, "default-entry");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "main.ts");
+    writeFileSync(file, 'console.log("before");\nfunction f(): number {\n  console.log("f ran");\n  return 2;\n}\nexport default f() + 1;\nconsole.log("after");\n');
+    const [result] = compilePrograms([{ file, outDir: join(dir, "go"), runtimeDir }]);
+    expect(result!.diagnostics).toEqual([]);
+    expect(result!.ok).toBe(true);
+    const run = spawnSync("go", ["run", "."], { cwd: join(dir, "go"), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe("before\nf ran\nafter\n");
+  });
+
+  it("accepts a constant default export in the entry", () => {
+    const file = join(work, "default-constant.ts");
+    writeFileSync(file, "export default 1;\n");
+    const [result] = compilePrograms([{ file, outDir: join(work, "default-constant"), runtimeDir }]);
+    expect(result!.diagnostics).toEqual([]);
+    expect(result!.ok).toBe(true);
+  });
+
+  it("refuses an imported module's default export with MTS2051, not the plugin message MTS3002", () => {
+    const dir = join(work, "default-module");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "answer.ts"), "const n = 41;\nexport default n + 1;\nexport const named = n;\n");
+    const file = join(dir, "main.ts");
+    writeFileSync(file, 'import { named } from "./answer.js";\nconsole.log(named);\n');
+    const [result] = compilePrograms([{ file, outDir: join(dir, "go"), runtimeDir }]);
+    expect(result!.ok).toBe(false);
+    expect(result!.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([`${join(dir, "answer.ts")}:2:1 MTS2051`]);
+    expect(result!.diagnostics[0]!.hint).toContain("export const");
   });
 });

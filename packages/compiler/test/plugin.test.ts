@@ -155,6 +155,131 @@ describe("compileProject on the SDK surface (test/fixtures/sdk-surface)", () => 
   });
 });
 
+describe("filters written otherwise than new SomeClass() (test/fixtures/sdk-surface/src/shapes.ts)", () => {
+  const outDir = join(work, "shapes");
+  const result = compileProject({ projectDir: join(fixturesDir, "sdk-surface"), entries: ["src/shapes.ts"], outDir, runtimeDir, moduleName: "mosnts.local/shapes" });
+  const go = result.ok ? readFileSync(join(outDir, "shapes.go"), "utf8") : "";
+
+  it("compiles", () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("gives an object literal filter a Go type whose hook methods call its closures", () => {
+    expect(go).toContain("type objectFilter2 struct {\n\tdecodeHeaders    func(api.RequestHeaderMap, bool) api.Status\n\tdecodeData       func(api.BodyBuffer, bool) api.Status\n");
+    expect(go).toContain("func (f *objectFilter2) DecodeHeaders(headers api.RequestHeaderMap, endStream bool) api.Status {\n\treturn f.decodeHeaders(headers, endStream)\n}");
+    expect(go).toContain("func (f *objectFilter2) OnLog(entry *api.LogEntry) {\n\tf.onLog(entry)\n}");
+    expect(go).toContain("func (f *objectFilter2) AsyncHooks() api.Hooks {\n\treturn api.HookDecodeData\n}");
+    // The closures capture create's locals; an arrow hook gets the hook's full signature.
+    expect(go).toContain("return &objectFilter2{\n");
+    expect(go).toContain("encodeHeaders: func(headers api.ResponseHeaderMap, _ bool) api.Status {");
+    expect(go).toContain("var filter any = &objectFilter{\n");
+    expect(go).toContain("func (f *objectFilter) AsyncHooks() api.Hooks {\n\treturn api.HookDecodeHeaders\n}");
+  });
+
+  it("keeps a class instance chosen by a function returning Filter as itself (Filter is any)", () => {
+    expect(go).toMatch(/func choose\(ctx api\.Context, first bool\) any \{\n\tvar v any\n\tif first \{\n\t\tv = newFirst\(ctx\)\n\t\} else \{\n\t\tv = newSecond\(\)\n/);
+  });
+
+  it("is gofmt-clean and passes go vet", () => {
+    expectFormattedAndVetted(outDir);
+  });
+});
+
+describe("values used as a Filter whose hooks would not be Go methods (MTS3013)", () => {
+  const dir = join(work, "filter-values");
+  mkdirSync(join(dir, "src"), { recursive: true });
+  writeFileSync(
+    join(dir, "src/filter.ts"),
+    [
+      'import { definePlugin, type Filter, type RequestHeaders, Status } from "@mosn-ts/sdk";',
+      "class Plain {",
+      "  decodeHeaders(headers: RequestHeaders): void {",
+      '    headers.set("x", "1");',
+      "  }",
+      "}",
+      "class Field implements Filter {",
+      '  decodeHeaders = (headers: RequestHeaders): void => headers.set("x", "1");',
+      "}",
+      "class Base implements Filter {",
+      "  onStreamComplete(): void {}",
+      "}",
+      "class Added extends Base {",
+      "  decodeHeaders(): Status {",
+      "    return Status.Continue;",
+      "  }",
+      "}",
+      "function handler(): Status {",
+      "  return Status.Continue;",
+      "}",
+      "export default definePlugin<{ n: number }>({",
+      '  name: "values",',
+      "  create: (_ctx, config) => {",
+      "    if (config.n === 1) return new Plain();",
+      "    if (config.n === 2) return new Field();",
+      "    if (config.n === 3) return new Added();",
+      "    if (config.n === 4) return { count: 0, decodeHeaders: () => Status.Continue };",
+      "    if (config.n === 5) return { decodeHeaders: handler };",
+      "    const untyped = { decodeHeaders: () => Status.Continue };",
+      "    if (config.n === 6) return untyped;",
+      "    if (config.n === 7) return config.n > 7 ? new Full() : { decodeHeaders: () => Status.Continue };",
+      "    return config.n > 7 ? new Base() : new Plain();",
+      "  },",
+      "});",
+      "class Full implements Filter {",
+      "  decodeHeaders(): Status {",
+      "    return Status.Continue;",
+      "  }",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(dir, "src/named.ts"),
+    [
+      'import { definePlugin, type FilterContext } from "@mosn-ts/sdk";',
+      "function makeFilter(_ctx: FilterContext, _config: {}) {",
+      "  return { onStreamComplete() {} };",
+      "}",
+      'export default definePlugin<{}>({ name: "named", create: makeFilter });',
+      "",
+    ].join("\n"),
+  );
+  const result = compileProject({ projectDir: dir, entries: ["src/filter.ts", "src/named.ts"], outDir: join(dir, "go"), runtimeDir, moduleName: "m" });
+  const found = result.diagnostics.map((d) => `${d.file.split("/").pop()}:${d.line}:${d.column} ${d.code} ${d.message}`);
+
+  it("rejects each, where it is used as a Filter, saying why", () => {
+    expect(result.ok).toBe(false);
+    const why = (at: string, what: string) => `${at} MTS3013 A filter must be an instance of a class that implements Filter, or an object literal of hooks written where a Filter is expected; this is ${what}.`;
+    expect(found.sort()).toEqual(
+      [
+        why("filter.ts:24:32", "an instance of 'Plain', which does not implement Filter"),
+        why("filter.ts:25:32", "an instance of 'Field', whose hook 'decodeHeaders' is a property, not a method"),
+        why("filter.ts:26:32", "an instance of 'Added', whose hook 'decodeHeaders' is not declared by a class that implements Filter"),
+        why("filter.ts:27:34", "an object literal with 'count', which is not a hook"),
+        why("filter.ts:28:34", "an object literal whose hook 'decodeHeaders' is not written as a method or a function expression"),
+        why("filter.ts:30:32", "an object literal"),
+        // TypeScript reduced the conditional's type to the class the literal fits: Go's *Full.
+        why("filter.ts:31:60", "an object literal in an expression of type 'Full', not Filter"),
+        why("filter.ts:32:40", "an instance of 'Plain', which does not implement Filter"),
+        why("named.ts:3:10", "an object literal"),
+      ].sort(),
+    );
+    expect(result.diagnostics[0]!.hint).toContain("class MyFilter implements Filter");
+  });
+
+  it("rejects this in a hook method of an object literal (it would be the literal)", () => {
+    const thisDir = join(work, "filter-this");
+    mkdirSync(join(thisDir, "src"), { recursive: true });
+    writeFileSync(
+      join(thisDir, "src/filter.ts"),
+      'import { definePlugin, type Filter } from "@mosn-ts/sdk";\nexport default definePlugin<{}>({\n  name: "this",\n  create: (): Filter => ({\n    onStreamComplete() {\n      void this;\n    },\n  }),\n});\n',
+    );
+    const r = compileProject({ projectDir: thisDir, entries: ["src/filter.ts"], outDir: join(thisDir, "go"), runtimeDir, moduleName: "m" });
+    expect(r.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(["MTS2033@6:12"]);
+  });
+});
+
 describe("compileProject rejections", () => {
   it("reserves the consumers plugin's name", () => {
     const dir = join(work, "reserved");
@@ -183,6 +308,26 @@ describe("compileProject rejections", () => {
     const codes = result.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`);
     expect(codes).toContain("MTS2003@5:5"); // var
     expect(codes).toContain("MTS3001@14:9"); // plugin name not a literal
+  });
+
+  it("rejects config types JSON.parse would take but a config cannot: null, tuples, recursion", () => {
+    const dir = join(work, "bad-config-types");
+    mkdirSync(join(dir, "src"), { recursive: true });
+    const compileWith = (config: string) => {
+      writeFileSync(
+        join(dir, "src/filter.ts"),
+        'import { definePlugin, type Filter } from "@mosn-ts/sdk";\n' +
+          "interface Node { name: string; next?: Node }\n" +
+          `interface C {\n  ${config};\n}\n` +
+          'class F implements Filter {}\nexport default definePlugin<C>({ name: "types", create: () => new F() });\n',
+      );
+      const result = compileProject({ projectDir: dir, entries: ["src/filter.ts"], outDir: join(dir, "go"), runtimeDir, moduleName: "m" });
+      expect(result.ok).toBe(false);
+      return result.diagnostics.map((d) => `${d.code}@${d.line}:${d.column} ${d.message}`);
+    };
+    expect(compileWith("a: string | null")).toEqual(["MTS3005@4:3 A config or JSON.parse type cannot contain 'null'."]);
+    expect(compileWith("t: [number, string]")).toEqual(["MTS3005@4:3 A config or JSON.parse type cannot contain 'a tuple'."]);
+    expect(compileWith("n: Node")).toEqual(["MTS3005@2:32 A config or JSON.parse type cannot contain 'the recursive type Node'."]);
   });
 
   it("rejects config records JSON cannot hold", () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHost, type Host, type HostOptions, type RequestOptions, type RequestResult } from "@mosn-ts/sdk/testing";
 import emptyConfig from "./fixtures/sdk-surface/src/empty.js";
 import surface from "./fixtures/sdk-surface/src/filter.js";
+import shapes from "./fixtures/sdk-surface/src/shapes.js";
 import { buildNative, missingNativeTools, type NativeBuild } from "./helpers/native.js";
 import { fixturesDir } from "./helpers/paths.js";
 
@@ -40,7 +41,7 @@ describe.skipIf(missing !== null)("the SDK surface, compiled, on both backends",
 
   beforeAll(() => {
     // A fixed folder: Go's build cache and make reuse what an earlier run built.
-    native = buildNative(join(fixturesDir, "sdk-surface"), ["src/filter.ts", "src/empty.ts"], join(tmpdir(), "mosn-ts-sdk-surface"), "sdk-surface");
+    native = buildNative(join(fixturesDir, "sdk-surface"), ["src/filter.ts", "src/empty.ts", "src/shapes.ts"], join(tmpdir(), "mosn-ts-sdk-surface"), "sdk-surface");
   }, 600_000);
 
   afterAll(async () => {
@@ -206,7 +207,10 @@ describe.skipIf(missing !== null)("the SDK surface, compiled, on both backends",
 
   describe("configure with metrics", () => {
     it("defines the metrics and logs in configure; the hooks count, set and record", async () => {
-      const host = await open({ plugin: surface, config });
+      // The metrics belong to the host process, which every earlier group of this file shared
+      // (docs/testing.md, "Lifetime"): a seed of its own gets a fresh process, whose stats
+      // store starts empty, so the counts below are this test's alone.
+      const host = await open({ plugin: surface, config, seed: 2 });
       expect(host.configLogs.map((l) => l.message)).toEqual(["configured for acme"]);
       expect(host.configMetrics).toEqual({ counters: { surface_requests: 0 }, gauges: { surface_in_flight: 0 }, histograms: { surface_sizes: [] } });
       await host.request({ method: "POST", body: "abc" });
@@ -226,6 +230,42 @@ describe.skipIf(missing !== null)("the SDK surface, compiled, on both backends",
       await rejects({ delayMs: 1, tenant: "t", replyHeaders: { a: "1", "x-b": 2 } }, '$.replyHeaders["x-b"]: expected string, got number');
       // Unknown members in JavaScript's key order: the array index "5" before "z".
       await rejects({ delayMs: 1, tenant: "t", z: 1, 5: 2 }, '$["5"]: unknown field');
+    });
+  });
+
+  // Filters made otherwise than `new SomeClass()` in create (fixtures/sdk-surface/src/shapes.ts):
+  // natively too their hooks must run, as the TypeScript host runs them.
+  describe("filters written as object literals or chosen by a function", () => {
+    const shaped = (shape: string) => open({ plugin: shapes, config: { shape } });
+
+    it("runs every hook of an object literal: methods, arrow functions, an async one, closures", async () => {
+      const host = await shaped("literal");
+      const post = await host.request({ method: "POST", path: "/up", chunks: ["ab", "c"] });
+      expect(sent(post, "x-shape")).toBe("literal false");
+      // decodeHeaders buffered the body: the async decodeData saw it whole, once.
+      expect(post.upstream?.text()).toBe("[abc]");
+      expect(post.response?.header("x-seen")).toBe("2");
+      expect(infos(post)).toContain("log /up after 2 hooks");
+      expect(infos(post)).toContain("literal complete");
+      const get = await host.request({});
+      expect(sent(get, "x-shape")).toBe("literal true");
+      expect(get.response?.header("x-seen")).toBe("1");
+    });
+
+    it("runs the hooks of an object literal kept in a variable of type Filter", async () => {
+      const host = await shaped("typed");
+      const r = await host.request({});
+      expect(sent(r, "x-shape")).toBe("typed");
+      expect(infos(r)).toContain("typed destroyed normally");
+    });
+
+    it("runs the hooks of the class a function returning Filter chose", async () => {
+      const first = await (await shaped("chosen-a")).request({});
+      expect(sent(first, "x-shape")).toBe("first");
+      expect(infos(first)).toContain("first complete");
+      const second = await (await shaped("chosen-b")).request({ upstream: { body: "x" } });
+      expect(sent(second, "x-shape")).toBeUndefined();
+      expect(second.response?.header("x-shape")).toBe("second false");
     });
   });
 

@@ -94,4 +94,84 @@ describe("running on two backends", () => {
       /^backends disagree at ok: ts=true native=false/,
     );
   });
+
+  describe("caused by a run-time refusal of the compiled code", () => {
+    /** What the native host answers when a hook panics with `message`: the panic reply and its log line. */
+    const panicked = (message: string) => (r: RequestResultData) => {
+      r.upstream = null;
+      r.response = { status: 500, headers: [["content-length", "26"], ["content-type", "text/plain"]], body: "error happened in filter\r\n", trailers: null };
+      r.logs = [{ level: "error", message: `panic in plugin "tagger" decodeHeaders: ${message}` }];
+    };
+
+    it.each([
+      "TypeError: non-null assertion failed: index 3 is outside an array of length 2",
+      "TypeError: non-null assertion failed: the value is undefined or null",
+      "TypeError: JSON.parse: the document does not match the declared type: $.id: expected number, got string",
+      "RangeError: writing index 5 of an array of length 2 would leave holes",
+      "runtime error: invalid memory address or nil pointer dereference",
+    ])("says so, with the runtime's error: %s", async (refusal) => {
+      const host = await createHostWithBackends({ plugin, config: { tag: "1" } }, [tsBackend(plugin, schema), fakeNative(panicked(refusal))]);
+      const err = (await host.request().catch((e: unknown) => e)) as BackendDivergenceError;
+      expect(err).toBeInstanceOf(BackendDivergenceError);
+      expect(err.message.split("\n")[0]).toBe(
+        `the compiled filter refused at run time: ${refusal} (in decodeHeaders), where the TypeScript went on — see docs/subset.md#run-time-refusals`,
+      );
+      // The first difference still follows, for the details.
+      expect(err.message).toContain("backends disagree at upstream: ts={");
+      expect(err.refusal).toBe(refusal);
+      expect(err.path).toBe("upstream");
+      await host.close();
+    });
+
+    it("is not claimed for a panic that is no refusal, or one both backends logged", async () => {
+      let host = await createHostWithBackends({ plugin, config: { tag: "1" } }, [tsBackend(plugin, schema), fakeNative(panicked("Error: boom"))]);
+      let err = (await host.request().catch((e: unknown) => e)) as BackendDivergenceError;
+      expect(err.message).toMatch(/^backends disagree at upstream: /);
+      expect(err.refusal).toBeUndefined();
+      await host.close();
+      // The TypeScript host logs the same line itself: the refusal is not what differs.
+      const refusal = "TypeError: non-null assertion failed: the value is undefined or null";
+      const both = fakeNative((r) => {
+        panicked(refusal)(r);
+        r.logs = [];
+      });
+      host = await createHostWithBackends({ plugin, config: { tag: "1" } }, [tsBackend(plugin, schema), both]);
+      err = (await host.request().catch((e: unknown) => e)) as BackendDivergenceError;
+      expect(err.refusal).toBeUndefined();
+      await host.close();
+    });
+
+    it("says so for a refusal the plugin caught and logged", async () => {
+      const caught = fakeNative((r) => {
+        r.logs = [{ level: "warn", message: "bad order: TypeError: JSON.parse: the document does not match the declared type: $.id: expected number, got string" }];
+      });
+      const host = await createHostWithBackends({ plugin, config: { tag: "1" } }, [tsBackend(plugin, schema), caught]);
+      const err = (await host.request().catch((e: unknown) => e)) as BackendDivergenceError;
+      expect(err.message.split("\n")[0]).toBe(
+        "the compiled filter refused at run time: TypeError: JSON.parse: the document does not match the declared type: $.id: expected number, got string" +
+          " (in a line the plugin logged), where the TypeScript went on — see docs/subset.md#run-time-refusals",
+      );
+      await host.close();
+    });
+
+    it("says so for a config that only the compiled configure rejects", async () => {
+      const refusal = "TypeError: JSON.parse: the document does not match the declared type: $: expected object, got array";
+      const native: Backend = {
+        ...fakeNative(),
+        config: async () => ({
+          op: "config",
+          ok: false,
+          error: `invalid config for plugin "tagger": ${refusal}`,
+          logs: [{ level: "error", message: `invalid config for plugin "tagger": ${refusal}` }],
+        }),
+      };
+      const err = (await createHostWithBackends({ plugin, config: { tag: "1" } }, [tsBackend(plugin, schema), native]).catch(
+        (e: unknown) => e,
+      )) as BackendDivergenceError;
+      expect(err).toBeInstanceOf(BackendDivergenceError);
+      expect(err.message.split("\n")[0]).toBe(
+        `the compiled filter refused at run time: ${refusal} (in configure), where the TypeScript went on — see docs/subset.md#run-time-refusals`,
+      );
+    });
+  });
 });

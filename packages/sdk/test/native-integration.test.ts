@@ -1,7 +1,7 @@
 // Runs scenarios on both backends: the TypeScript host with the plugins of test/fixtures, and
 // the native mock host with the Go libraries built from their hand-written Go twins:
 // envoy-go-runtime/testdata/plugin (test-filter, capi-filter, async-filter, metrics-filter,
-// consumer-filter(-async)) and test/fixtures/go-probe (probe-filter, probe-inject, for what
+// consumer-filter(-async)) and test/fixtures/go-probe (probe-filter, probe-inject, probe-state, for what
 // testdata/plugin has no action for). Every call runs on both and any difference throws
 // (BackendDivergenceError), so each scenario first of all proves the hosts agree; the checks
 // beside it pin down what they agree on. One host (one native process) per group; scenarios
@@ -15,7 +15,7 @@ import { asyncFilter } from "./fixtures/async-filter.js";
 import { capiFilter } from "./fixtures/capi-filter.js";
 import { asyncConsumerFilter, consumerFilter } from "./fixtures/consumer-filter.js";
 import { metricsFilter } from "./fixtures/metrics-filter.js";
-import { probeFilter, probeInject } from "./fixtures/probe-filter.js";
+import { probeFilter, probeInject, probeState } from "./fixtures/probe-filter.js";
 import { createPanics, passthrough, testConfigSchema, testFilter, type TestConfig } from "./fixtures/test-filter.js";
 import { steps } from "./helpers.js";
 import { missingTools, NativeArtifacts } from "./native-harness.js";
@@ -435,6 +435,31 @@ describe.skipIf(missing !== null)("both backends, against envoy-go-runtime/testd
       expect(errors(r)).toEqual(['plugin "probe-inject" decodeData: cannot continue: the stream was destroyed (CAPIFilterIsDestroy)']);
     }],
   ], "probe");
+
+  // A thrown value that is not an Error is logged as String(value) by both (docs/architecture.md).
+  group("probe-state throws", () => ({ plugin: probeState, config: {} }), [
+    ["throw of a string", { headers: { "x-action": "throw-string" } }, (r) => expect(errors(r)).toEqual(['panic in plugin "probe-state" decodeHeaders: a string'])],
+    ["throw of a number", { headers: { "x-action": "throw-number" } }, (r) => expect(errors(r)).toEqual(['panic in plugin "probe-state" decodeHeaders: 42'])],
+    ["throw of an object", { headers: { "x-action": "throw-object" } }, (r) => {
+      expect(errors(r)).toEqual(['panic in plugin "probe-state" decodeHeaders: [object Object]']);
+      expect(r.localReply).toEqual(PANIC_REPLY);
+    }],
+  ], "probe");
+
+  it("keeps module state across createHost calls, as Envoy keeps a loaded .so across configs", async () => {
+    const created = async () => {
+      const host = await native.open({ plugin: probeState, config: {} }, "both", native.probeSoPath);
+      try {
+        return Number((await host.request()).upstream?.header("x-created"));
+      } finally {
+        await host.close();
+      }
+    };
+    const first = await created();
+    // Each createHost makes a new config in the same library: the count goes on, on both backends.
+    expect(await created()).toBe(first + 1);
+    expect(await created()).toBe(first + 2);
+  });
 
   it("agrees on what a few scenarios mean", async () => {
     const host = await native.open({ plugin: testFilter, config, schema });

@@ -1,6 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { compileProject, type CompileResult } from "@mosn-ts/compiler";
+import { removeArtifacts, removeStaleGoFiles, replaceArtifacts } from "../artifacts.js";
+import { checkProjectConfigs } from "../config-check.js";
 import { resolveEnvoyTarget, type EnvoyTarget } from "../envoy-versions.js";
 import { CliError } from "../errors.js";
 import { filterSnippet } from "../envoy-yaml.js";
@@ -35,15 +37,28 @@ export async function build(options: BuildOptions, log: (line: string) => void):
   printDiagnostics(result.diagnostics);
   const soName = result.plugins.length === 1 ? result.plugins[0]!.name : project.name;
   const soPath = join(project.distDir, `${soName}.so`);
-  if (!result.ok) {
+  try {
+    if (!result.ok) throw new CliError(`build failed: ${countErrors(result)} error(s); no .so was written`);
+    removeStaleGoFiles(project.goDir, result.goFiles);
+    const pkgPath = join(project.dir, "package.json");
+    for (const warning of checkProjectConfigs(pkgPath, result.plugins, project.configs, project.consumers)) {
+      log(`warning: ${warning}`);
+    }
+    mkdirSync(project.distDir, { recursive: true });
+    await goBuild({ goDir: project.goDir, output: soPath, mode: "c-shared", tags: [envoy.buildTag] });
+  } catch (err) {
     // A stale library from an earlier build must not pass for this one.
+    removeArtifacts(project.distDir);
     rmSync(soPath, { force: true });
-    throw new CliError(`build failed: ${countErrors(result)} error(s); no .so was written`);
+    throw err;
   }
-  mkdirSync(project.distDir, { recursive: true });
-  await goBuild({ goDir: project.goDir, output: soPath, mode: "c-shared", tags: [envoy.buildTag] });
+  const written = [`${soName}.so`];
+  // Go writes a C header beside a c-shared library when the main package exports functions.
+  if (existsSync(join(project.distDir, `${soName}.h`))) written.push(`${soName}.h`);
   for (const plugin of result.plugins) {
-    writeFileSync(join(project.distDir, `${plugin.name}.schema.json`), JSON.stringify(plugin.schema, null, 2) + "\n");
+    const schemaFile = `${plugin.name}.schema.json`;
+    writeFileSync(join(project.distDir, schemaFile), JSON.stringify(plugin.schema, null, 2) + "\n");
+    written.push(schemaFile);
   }
   writeFileSync(
     join(project.distDir, "envoy.yaml"),
@@ -55,6 +70,8 @@ export async function build(options: BuildOptions, log: (line: string) => void):
       envoy,
     }),
   );
+  written.push("envoy.yaml");
+  replaceArtifacts(project.distDir, written);
   const rel = (p: string) => relative(process.cwd(), p) || ".";
   log(`built ${rel(soPath)} (${result.plugins.map((p) => p.name).join(", ")}) for Envoy ${envoy.version}`);
   log(`  generated Go: ${rel(project.goDir)}   Envoy config: ${rel(join(project.distDir, "envoy.yaml"))}`);

@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { CONSUMERS_PLUGIN } from "@mosn-ts/sdk/testing";
 import { CliError } from "../errors.js";
 import { cliPackageDir, sdkPackageDir, templatesDir } from "../locations.js";
+import { displayPath, resolveUserPath } from "../user-paths.js";
 
 export interface InitOptions {
-  template?: string;
+  /** `true` when --template was given without a name. */
+  template?: string | true;
   name?: string;
 }
 
@@ -20,13 +22,19 @@ const DEV_DEPENDENCIES = {
  * `mosn-ts init <dir>`: writes a ready project from a template. Files named `_name` in a
  * template are written as `.name` (npm drops dotfiles such as .gitignore from packages).
  */
-export function init(dirArg: string, options: InitOptions, log: (line: string) => void): void {
+export function init(dirArg: string | undefined, options: InitOptions, log: (line: string) => void): void {
+  if (options.template === true || options.template === "") {
+    throw new CliError(`--template needs a template name; available: ${listTemplates().join(", ")}`);
+  }
   const template = options.template ?? "basic";
   const templateDir = join(templatesDir(), template);
   if (!existsSync(join(templateDir, "template.json"))) {
     throw new CliError(`unknown template "${template}"; available: ${listTemplates().join(", ")}`);
   }
-  const dir = resolve(dirArg);
+  if (dirArg === undefined || dirArg === "") {
+    throw new CliError("init needs the folder to create: mosn-ts init <dir> [--template <name>]");
+  }
+  const dir = resolveUserPath(dirArg);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new CliError(`${dir} exists and is not empty; choose a new folder`);
   }
@@ -41,11 +49,12 @@ export function init(dirArg: string, options: InitOptions, log: (line: string) =
   const vars: Record<string, string> = { name };
   copyTree(join(templateDir, "files"), dir, vars);
   writeFileSync(join(dir, "package.json"), JSON.stringify(packageJson(name, meta, vars), null, 2) + "\n");
-  log(`created ${name} from the "${template}" template in ${relative(process.cwd(), dir) || "."}`);
+  log(`created ${name} from the "${template}" template in ${displayPath(dir)}`);
   log("next:");
-  log(`  cd ${relative(process.cwd(), dir) || "."} && npm install`);
+  log(`  cd ${displayPath(dir)} && npm install`);
   log("  npx mosn-ts build    # dist/" + name + ".so, dist/go (generated Go), dist/envoy.yaml");
   log("  npx mosn-ts test     # runs test/ on the TypeScript source and on the .so, compared");
+  log("  npx mosn-ts run      # sends the requests of scenarios.json through the .so in a mock Envoy");
 }
 
 interface TemplateMeta {
@@ -75,7 +84,14 @@ function packageJson(name: string, meta: TemplateMeta, vars: Record<string, stri
     version: "0.1.0",
     private: true,
     type: "module",
-    scripts: { build: "mosn-ts build", check: "mosn-ts check", test: "mosn-ts test" },
+    scripts: {
+      build: "mosn-ts build",
+      check: "mosn-ts check",
+      test: "mosn-ts test",
+      demo: "mosn-ts run",
+      // Two programs: src/ without Node's types (filters run in Envoy, not Node), test/ with them.
+      typecheck: "tsc -p . && tsc -p test",
+    },
     "mosn-ts": settings,
     devDependencies: {
       // Linked to this mosn-ts checkout: the packages are not on the npm registry.

@@ -1,24 +1,15 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import {
-  buildRequestOp,
-  CONSUMERS_PLUGIN,
-  NativeHost,
-  type RequestOptions,
-  type RequestResultData,
-} from "@mosn-ts/sdk/testing";
+import { join } from "node:path";
+import { buildRequestOp, CONSUMERS_PLUGIN, NativeHost, type RequestOp, type RequestResultData } from "@mosn-ts/sdk/testing";
 import { CliError } from "../errors.js";
 import { ensureMockHost } from "../mockhost-build.js";
-import { build } from "./build.js";
 import { printResult } from "../print-result.js";
+import { readScenarios, scenarioLabel, type Scenario } from "../scenarios.js";
+import { loadProject } from "../project.js";
+import { resolveUserPath } from "../user-paths.js";
+import { build } from "./build.js";
 
-interface ScenarioFile {
-  plugin?: string;
-  config?: unknown;
-  consumers?: unknown[];
-  seed?: number;
-  requests: (RequestOptions & { name?: string })[];
-}
+/** The scenarios file `mosn-ts run` reads when none is given, in the project folder. */
+export const DEFAULT_SCENARIOS = "scenarios.json";
 
 export interface RunOptions {
   project?: string;
@@ -30,12 +21,20 @@ export interface RunOptions {
  * `mosn-ts run`: builds the project, loads the .so into the mock Envoy host and sends the
  * scenario's requests through it, printing what the upstream and the client received.
  */
-export async function runScenarios(file: string, options: RunOptions, log: (line: string) => void): Promise<number> {
-  const built = await build({ project: options.project, envoy: options.envoy }, log);
-  const scenarios = readScenarios(resolve(built.project.dir, file));
+export async function runScenarios(
+  file: string | undefined,
+  options: RunOptions,
+  log: (line: string) => void,
+): Promise<number> {
+  const project = loadProject(options.project);
+  // Checked before building, so a typo costs no build.
+  const path = file === undefined ? join(project.dir, DEFAULT_SCENARIOS) : resolveUserPath(file);
+  const scenarios = readScenarios(path);
+  const ops = scenarios.requests.map((req, i) => requestOp(req, i, path));
+  const built = await build({ project: project.dir, envoy: options.envoy }, log);
   const plugin = scenarios.plugin ?? built.plugins[0]!.name;
   if (!built.plugins.some((p) => p.name === plugin)) {
-    throw new CliError(`${file}: plugin "${plugin}" is not in this project (${built.plugins.map((p) => p.name).join(", ")})`);
+    throw new CliError(`${path}: plugin "${plugin}" is not in this project (${built.plugins.map((p) => p.name).join(", ")})`);
   }
   const config = scenarios.config ?? built.project.configs[plugin] ?? {};
   const host = new NativeHost({ binary: await ensureMockHost(), soPath: built.soPath, seed: scenarios.seed });
@@ -48,9 +47,10 @@ export async function runScenarios(file: string, options: RunOptions, log: (line
     const answer = await host.config({ op: "config", plugin, config });
     if (!answer.ok) throw new CliError(`the plugin rejected its config: ${answer.error}`);
     log(`\nmock Envoy host: ${built.soPath}, plugin ${plugin}, config ${JSON.stringify(config)}`);
+    if (scenarios.description) log(scenarios.description);
     for (const [i, req] of scenarios.requests.entries()) {
       const { name, ...requestOptions } = req;
-      const result: RequestResultData = await host.request(buildRequestOp(requestOptions, `r${i + 1}`));
+      const result: RequestResultData = await host.request(ops[i]!);
       if (options.json) log(JSON.stringify(result));
       else printResult(name ?? `request ${i + 1}`, requestOptions, result, log);
     }
@@ -60,14 +60,13 @@ export async function runScenarios(file: string, options: RunOptions, log: (line
   return 0;
 }
 
-function readScenarios(path: string): ScenarioFile {
-  let data: unknown;
+/** The protocol op of one scenario; a value of the wrong type is reported with the scenario's label. */
+function requestOp(scenario: Scenario, index: number, path: string): RequestOp {
+  const { name: _name, ...requestOptions } = scenario;
   try {
-    data = JSON.parse(readFileSync(path, "utf8"));
+    return buildRequestOp(requestOptions, `r${index + 1}`);
   } catch (err) {
-    throw new CliError(`cannot read scenarios from ${path}: ${(err as Error).message}`);
+    if (err instanceof TypeError) throw new CliError(`${path}: ${scenarioLabel(scenario, index)}: ${err.message}`);
+    throw err;
   }
-  const requests = (data as { requests?: unknown })?.requests;
-  if (!Array.isArray(requests)) throw new CliError(`${path}: expected an object with a "requests" array`);
-  return data as ScenarioFile;
 }

@@ -32,7 +32,8 @@ export async function test(options: TestOptions, vitestArgs: string[], log: (lin
     env.MOSN_TS_SO_DIR = project.distDir;
     log(`testing on backends: ${backends === "both" ? "TypeScript and native (compared)" : "native"} — ${built.soPath}`);
   } else {
-    log("testing on the TypeScript backend only");
+    // No build: the SDK derives the config types from the source (docs/testing.md, createHost).
+    log("testing on the TypeScript backend only (configs checked against the types in the source)");
   }
   const result = await execa(vitest, ["run", ...vitestArgs], {
     cwd: project.dir,

@@ -46,7 +46,7 @@ export const catalog = {
   MTS2017: { message: "'{0}' is not supported.", hint: "{1}" },
   MTS2018: { message: "The global '{0}' is not available.", hint: "See docs/subset.md for the supported globals." },
   MTS2020: {
-    message: "A value of type '{0}' cannot be used as '{1}' here: the two are different Go types.",
+    message: "A value of type '{0}' cannot be used as '{1}' here: the compiled program represents the two differently.",
     hint: "TypeScript accepts it structurally, but the compiled value would be a copy or lose properties. Build a value of the target type explicitly.",
   },
   MTS2021: { message: "This use of a tuple is not supported ({0}).", hint: "Tuples have fixed elements read with constant indices; optional and rest elements are not supported." },
@@ -102,6 +102,10 @@ export const catalog = {
     message: "This statement may read '{0}' (declared on line {1}) before its declaration runs: JavaScript throws a ReferenceError there.",
     hint: "Move the declaration of '{0}' above this statement.",
   },
+  MTS2051: {
+    message: "A default export of a value ('export default <expression>') is supported only in the program's entry file, which nothing imports.",
+    hint: "Export the value by name: export const answer = ...; and import { answer } from \"./module.js\".",
+  },
 
   // 3xxx: the SDK and plugin structure.
   MTS3001: {
@@ -119,7 +123,7 @@ export const catalog = {
   },
   MTS3005: {
     message: "A config or JSON.parse type cannot contain '{0}'.",
-    hint: "These types describe JSON: string, number, boolean, literals, arrays, Record<string, T>, interfaces; null too in a JSON.parse type.",
+    hint: "A config type (definePlugin<Config>) may hold string, number, boolean, literals and their unions, arrays, Record<string, T> and interfaces; a JSON.parse type also null, tuples and unknown. Neither may be recursive, hold undefined, classes or functions.",
   },
   MTS3006: { message: "'{0}' can only be used directly ('{0}.info(message)', '{0}.level').", hint: "Call the method directly instead of passing the object around." },
   MTS3007: { message: "The plugin name '{0}' is used twice.", hint: "Give each plugin a distinct name." },
@@ -131,6 +135,10 @@ export const catalog = {
   MTS3010: { message: "A filter hook must be a method of a class that implements Filter.", hint: "Write class MyFilter implements Filter { decodeHeaders(...) {...} }." },
   MTS3012: { message: "The plugin name '{0}' is reserved for the runtime's built-in consumers plugin.", hint: "Choose another name; consumers are configured in package.json (\"mosn-ts\".consumers)." },
   MTS3011: { message: "The value passed to {0} must be narrowed to one of string, number or boolean.", hint: "Check typeof first, or use a variable of one type." },
+  MTS3013: {
+    message: "A filter must be an instance of a class that implements Filter, or an object literal of hooks written where a Filter is expected; this is {0}.",
+    hint: "The runtime calls a filter's hooks as Go methods: write class MyFilter implements Filter { decodeHeaders(headers, endStream) {...} } and return new MyFilter(ctx, config) from create, or return { decodeHeaders(headers, endStream) {...} } from create (or keep it in a const f: Filter).",
+  },
 
   // 9xxx: internal errors (bugs in the compiler).
   MTS9001: { message: "Internal compiler error: {0}", hint: "This is a bug in mosn-ts; please report it with the TypeScript that triggers it." },

@@ -118,7 +118,9 @@ export class TypeMapper {
     const f = type.flags;
     if (f & ts.TypeFlags.Any) unsupported(at, "MTS2004", "any");
     if (f & ts.TypeFlags.Unknown) return DYN;
-    if (f & ts.TypeFlags.Never) return VOID;
+    // A value typed never exists at run time only when the types were wrong (an exhaustive
+    // switch's default reached with unchecked data): it is whatever JavaScript value it is.
+    if (f & ts.TypeFlags.Never) return DYN;
     if (f & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return VOID;
     if (f & ts.TypeFlags.Null) return NULL;
     if (f & ts.TypeFlags.TypeParameter) return this.mapTypeParameter(type, at);
@@ -445,11 +447,16 @@ export class TypeMapper {
       return optional ? optionalOf(t) : t;
     });
     if (sig.thisParameter) unsupported(sig.declaration ?? at, "MTS2033");
-    const ret = this.map(sig.getReturnType(), sig.declaration?.type ?? at);
+    const ret = this.returnType(sig.getReturnType(), sig.declaration?.type ?? at);
     const result = ret.k === "promise" ? ret.inner : ret;
     const fn: GoType = { k: "func", params, result };
     if (variadic) fn.variadic = true;
     return fn;
+  }
+
+  /** The Go result of a function returning t: a function that never returns has none. */
+  returnType(t: ts.Type, at: ts.Node): GoType {
+    return t.flags & ts.TypeFlags.Never ? VOID : this.map(t, at);
   }
 
   /** Fields of the struct behind t, when t is a generated object struct. */

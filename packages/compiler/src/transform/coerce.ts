@@ -6,14 +6,67 @@ import { type GoType, BOOL, FLOAT, INT, isNilable, isPrimitive, renderType, same
 import { type ClassInstance, ancestors } from "../model/classes.js";
 import type { TransformContext } from "./context.js";
 
-/** A short, readable rendering of a Go type for messages. */
-export function describeGo(t: GoType): string {
-  if (t.k === "void") return "undefined";
-  if (t.k === "nil") return "undefined";
-  if (t.k === "null") return "null";
-  if (t.k === "dyn") return t.name ?? "unknown";
-  if (t.k === "opt") return `${describeGo(t.inner)} | ${t.nil}`;
-  return renderType(t, () => {});
+/**
+ * A Go type as the TypeScript type it stands for, for messages: users read TypeScript
+ * (`string | undefined`, `number[]`), never the Go spelling (`*string`, `*js.Array[float64]`).
+ */
+export function describeGo(t: GoType, ctx?: TransformContext): string {
+  const d = (inner: GoType) => describeGo(inner, ctx);
+  switch (t.k) {
+    case "float":
+    case "int":
+      return t.k === "float" && t.alias ? t.alias : "number";
+    case "string":
+      return t.alias ?? "string";
+    case "bool":
+      return "boolean";
+    case "void":
+    case "nil":
+      return "undefined";
+    case "null":
+      return "null";
+    case "dyn":
+      return t.name ?? "unknown"; // a named union keeps its TypeScript alias name
+    case "opt": {
+      const inner = d(t.inner);
+      return `${t.inner.k === "func" ? `(${inner})` : inner} | ${t.nil}`;
+    }
+    case "struct": {
+      // An anonymous object type is spelled out, as TypeScript prints it.
+      const info = ctx?.types.structOf(t);
+      if (!info) return t.name;
+      if (info.tsName !== "") return info.tsName;
+      return `{ ${info.fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${d(f.type)}`).join("; ")} }`;
+    }
+    case "iface":
+      return t.name;
+    case "api":
+      return t.name;
+    case "array":
+    case "tuple": {
+      if (t.k === "tuple") return `[${t.elems.map(d).join(", ")}]`;
+      const elem = d(t.elem);
+      return /[ |]/.test(elem) ? `(${elem})[]` : `${elem}[]`;
+    }
+    case "record":
+      return `Record<string, ${d(t.value)}>`;
+    case "map":
+      return `Map<${d(t.key)}, ${d(t.value)}>`;
+    case "set":
+      return `Set<${d(t.elem)}>`;
+    case "func":
+      return `(${t.params.map((p, i) => `${t.variadic && i === t.params.length - 1 ? "..." : ""}arg${i}: ${d(p)}`).join(", ")}) => ${t.result.k === "void" ? "void" : d(t.result)}`;
+    case "error":
+      return "Error";
+    case "bytes":
+      return "Uint8Array";
+    case "regexp":
+      return "RegExp";
+    case "match":
+      return "RegExpExecArray";
+    case "promise":
+      return `Promise<${d(t.inner)}>`;
+  }
 }
 
 /** The class behind a struct or interface type, if it is one. */
@@ -51,9 +104,12 @@ export function convert(ctx: TransformContext, e: GoExpr, to: GoType, at: ts.Nod
     if (e.call) ctx.addPreceding(simple(e.code));
     return expr("nil", to, Prec.Primary, { pure: true });
   }
+  if (from.k === "void" && e.call && ts.isCallExpression(skipParens(at)) && ctx.checker.getTypeAtLocation(at).flags & ts.TypeFlags.Never) {
+    return unsupported(at, "MTS2017", "a call of a function returning never inside an expression", "Call it as a statement (assertNever(x);) or return it (return assertNever(x);).");
+  }
   if (from.k === "nil") {
     if (to.k === "dyn" || (to.k === "opt" && to.nil === "undefined") || (isNilable(to) && to.k !== "opt")) return expr("nil", to, Prec.Primary, { pure: true });
-    return unsupported(at, "MTS2020", "undefined", describeGo(to));
+    return unsupported(at, "MTS2020", "undefined", describeGo(to, ctx));
   }
   if (from.k === "null") {
     if (to.k === "opt" && to.nil === "null") return expr("nil", to, Prec.Primary, { pure: true });
@@ -61,7 +117,7 @@ export function convert(ctx: TransformContext, e: GoExpr, to: GoType, at: ts.Nod
       ctx.use("js");
       return expr("js.Null", to, Prec.Primary, { pure: true });
     }
-    return unsupported(at, "MTS2020", "null", describeGo(to));
+    return unsupported(at, "MTS2020", "null", describeGo(to, ctx));
   }
   if (to.k === "float" && from.k === "int") return toFloat(e);
   if (to.k === "int" && from.k === "float") return toInt(ctx, e);
@@ -72,16 +128,16 @@ export function convert(ctx: TransformContext, e: GoExpr, to: GoType, at: ts.Nod
     // A literal undefined seen through `as unknown as T`: nil of T where T has one.
     if (e.code === "nil") {
       if (isNilable(to)) return expr("nil", to, Prec.Primary, { pure: true });
-      return unsupported(at, "MTS2020", "undefined", describeGo(to));
+      return unsupported(at, "MTS2020", "undefined", describeGo(to, ctx));
     }
     return unbox(ctx, e, to);
   }
   if (to.k === "opt") {
     if (from.k === "opt") {
-      if (from.nil !== to.nil) return unsupported(at, "MTS2020", describeGo(from), describeGo(to));
+      if (from.nil !== to.nil) return unsupported(at, "MTS2020", describeGo(from, ctx), describeGo(to, ctx));
       if (isPrimitive(to.inner) || isPrimitive(from.inner)) {
         if (sameType(from.inner, to.inner) || (isNumericLike(from.inner) && isNumericLike(to.inner))) return { ...e, type: to };
-        return unsupported(at, "MTS2020", describeGo(from), describeGo(to));
+        return unsupported(at, "MTS2020", describeGo(from, ctx), describeGo(to, ctx));
       }
       return { ...convert(ctx, { ...e, type: from.inner }, to.inner, at), type: to };
     }
@@ -107,7 +163,7 @@ export function convert(ctx: TransformContext, e: GoExpr, to: GoType, at: ts.Nod
     if (sameType(fe, te)) return { ...e, type: to };
   }
   if (process.env.MOSN_TS_DEBUG) console.error("convert failed:", JSON.stringify(e), JSON.stringify(to));
-  return unsupported(at, "MTS2020", describeGo(from), describeGo(to));
+  return unsupported(at, "MTS2020", describeGo(from, ctx), describeGo(to, ctx));
 }
 
 function isNumericLike(t: GoType): boolean {
@@ -131,21 +187,21 @@ function classConversion(ctx: TransformContext, e: GoExpr, to: GoType, at: ts.No
     if (isSubclass(dst, src)) return expr(`${paren(e, Prec.Primary)}.(${ctx.render(to)})`, to, Prec.Primary, { pure: e.pure, unsafe: true });
   }
   if (from.k === "iface" && to.k === "struct" && dst) return expr(`${paren(e, Prec.Primary)}.(${ctx.render(to)})`, to, Prec.Primary, { pure: e.pure, unsafe: true });
-  return unsupported(at, "MTS2020", describeGo(from), describeGo(to));
+  return unsupported(at, "MTS2020", describeGo(from, ctx), describeGo(to, ctx));
 }
 
 /** A class value where an Error is expected: its embedded js.Error. */
 function toError(ctx: TransformContext, e: GoExpr, at: ts.Node): GoExpr {
   const cls = classOf(ctx, e.type);
   if (cls && errorClass(cls)) return expr(`${paren(e, Prec.Primary)}.JSError()`, { k: "error" }, Prec.Primary, { pure: e.pure, call: true });
-  return unsupported(at, "MTS2020", describeGo(e.type), "Error");
+  return unsupported(at, "MTS2020", describeGo(e.type, ctx), "Error");
 }
 
 /** An Error value narrowed to a user subclass: the object it belongs to. */
 function fromError(ctx: TransformContext, e: GoExpr, to: GoType, at: ts.Node): GoExpr {
   const cls = classOf(ctx, to);
   if (cls && errorClass(cls)) return expr(`${paren(e, Prec.Primary)}.Self().(${ctx.render(to)})`, to, Prec.Primary, { pure: e.pure });
-  return unsupported(at, "MTS2020", "Error", describeGo(to));
+  return unsupported(at, "MTS2020", "Error", describeGo(to, ctx));
 }
 
 export function errorClass(c: ClassInstance): boolean {
@@ -160,7 +216,7 @@ export function errorClass(c: ClassInstance): boolean {
  * wrapped in an adapter (JavaScript ignores extra arguments and unused results).
  */
 function adaptFunc(ctx: TransformContext, e: GoExpr, from: Extract<GoType, { k: "func" }>, to: Extract<GoType, { k: "func" }>, at: ts.Node): GoExpr {
-  if (from.params.length > to.params.length || from.variadic || to.variadic) return unsupported(at, "MTS2020", describeGo(from), describeGo(to));
+  if (from.params.length > to.params.length || from.variadic || to.variadic) return unsupported(at, "MTS2020", describeGo(from, ctx), describeGo(to, ctx));
   const fn = e.pure ? e : ctx.saveInTemp(e, "fn");
   const names = to.params.map((_, i) => `a${i}`);
   const params = to.params.map((p, i) => `${names[i]} ${ctx.render(p)}`).join(", ");

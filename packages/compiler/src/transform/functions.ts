@@ -64,7 +64,7 @@ export function isAsync(node: ts.Node): boolean {
 export function resultTypeOf(ctx: TransformContext, node: FunctionNode): GoType {
   const sig = ctx.checker.getSignatureFromDeclaration(node);
   if (!sig) return VOID;
-  const t = ctx.types.map(sig.getReturnType(), node.type ?? node);
+  const t = ctx.types.returnType(sig.getReturnType(), node.type ?? node);
   return t.k === "promise" ? t.inner : t;
 }
 

@@ -13,6 +13,7 @@ import { lowerExpr } from "./expressions/index.js";
 import { FileEmitter } from "./file-emitter.js";
 import { isAsync, lowerFunction } from "./functions.js";
 import type { FunctionFrame, GoVar } from "./scope.js";
+import { lowerProgramDefaultExport } from "./sdk/default-export.js";
 import { type LoweredPlugin, isDefinePluginCall, lowerPlugin } from "./sdk/plugin.js";
 import { bindPattern } from "./statements/destructuring.js";
 import { lowerStatement } from "./statements/index.js";
@@ -176,6 +177,10 @@ export function lowerModule(ctx: TransformContext, sf: ts.SourceFile, emitter: F
         if (isDefinePluginCall(ctx, s.expression)) {
           if (ctx.mode === "program") unsupported(s, "MTS2022");
           plugins.push(lowerPlugin(ctx, s, s.expression));
+          return;
+        }
+        if (ctx.mode === "program") {
+          main.push(...inMain(() => lowerProgramDefaultExport(ctx, s, isEntry)));
           return;
         }
         return unsupported(s, "MTS3002", sf.fileName);

@@ -11,7 +11,9 @@ const pub: PublicUser = { id: 1, name: "ann" };
 const ne: NoEmail = { id: 2, name: "bob" };
 console.log(JSON.stringify(patch), JSON.stringify(pub), JSON.stringify(ne));
 function applyPatch(u: User, p: UserPatch): User {
-  return { ...u, ...p };
+  // A Partial's member may be present and undefined ({ id: undefined }), which a plain
+  // { ...u, ...p } would copy into a User: each member is merged explicitly.
+  return { ...u, ...p, id: p.id ?? u.id, name: p.name ?? u.name, email: p.email ?? u.email };
 }
 const u: User = { id: 3, name: "cy", email: "c@x" };
 console.log(JSON.stringify(applyPatch(u, patch)), JSON.stringify(applyPatch(u, {})));

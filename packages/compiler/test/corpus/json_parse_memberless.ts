@@ -1,5 +1,5 @@
 // A type without members ({}): JSON.parse keeps what the document has; a config of that
-// type (definePlugin<{}>) accepts only an empty object (test/plugin-native.test.ts).
+// type (definePlugin<{}>) accepts only an empty object (test/sdk-surface-native.test.ts).
 interface Envelope {
   kind: string;
   extra: {};

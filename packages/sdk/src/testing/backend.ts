@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { PluginDefinition } from "../plugin.js";
 import { NativeHost } from "./native/native-host.js";
 import type { ConfigAnswer, ConfigOp, RequestOp, RequestResultData } from "./protocol.js";
+import { sourceSchema } from "./source-schema/source-schemas.js";
 import { TsHost } from "./ts-host/ts-host.js";
 import { checkTypeDescriptor, type TypeDescriptor } from "./type-descriptor.js";
 
@@ -71,6 +72,17 @@ export function nativeBackend(location: NativeLocation, seed: number | undefined
     request: (op) => host.request(op),
     close: () => host.close(),
   };
+}
+
+/**
+ * The config type the TypeScript host validates against: the given descriptor or schema file;
+ * else `$MOSN_TS_SO_DIR/<plugin>.schema.json`, which `mosn-ts build` wrote with the .so; else
+ * (no build: `npx vitest run`, `mosn-ts test --backend ts`) the one the compiler derives from
+ * the project's source. Undefined (accept any config) with `null`, or when none is found.
+ */
+export async function configSchema(pluginName: string, option: TypeDescriptor | string | null | undefined, env: NodeJS.ProcessEnv = process.env): Promise<TypeDescriptor | undefined> {
+  if (option !== undefined) return loadSchema(pluginName, option, env);
+  return loadSchema(pluginName, undefined, env) ?? (await sourceSchema(pluginName));
 }
 
 /**

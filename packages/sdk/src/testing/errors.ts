@@ -13,6 +13,11 @@ export class BackendDivergenceError extends Error {
     readonly path: string,
     /** Every backend's full answer, by backend name. */
     readonly answers: Record<string, unknown>,
+    /**
+     * When the cause is a run-time refusal of the compiled code (docs/subset.md, "Run-time
+     * refusals"): the error it raised, e.g. `TypeError: non-null assertion failed: ...`.
+     */
+    readonly refusal?: string,
   ) {
     super(message);
   }

@@ -1,13 +1,6 @@
 import type { PluginDefinition } from "../plugin.js";
-import {
-  loadSchema,
-  nativeBackend,
-  nativeLocation,
-  selectedBackends,
-  tsBackend,
-  type Backend,
-  type BackendSelection,
-} from "./backend.js";
+import { configSchema, nativeLocation, selectedBackends, type Backend, type BackendSelection } from "./backend.js";
+import { libraryBackends } from "./library-pool.js";
 import { firstDifference, normalise, showValue } from "./compare.js";
 import { CONSUMERS_PLUGIN, type ConsumerConfig } from "./consumers-config.js";
 import { BackendDivergenceError, ConfigError } from "./errors.js";
@@ -15,6 +8,7 @@ import type { ConfigAnswer, ConfigEncoding, ConfigOp, LogLevelSetting, LogLine, 
 import { checkSeed } from "./random.js";
 import { buildRequestOp, type RequestOptions } from "./request-options.js";
 import { RequestResult } from "./result.js";
+import { REFUSALS_DOC, refusalOf } from "./refusals.js";
 import type { TypeDescriptor } from "./type-descriptor.js";
 
 /** The seed tests get unless they choose one, so every run draws the same "random" values. */
@@ -58,7 +52,7 @@ export interface HostOptions<Config, Parsed = Config> {
 
 /** A configured plugin on one or two backends; every request runs on all of them. */
 export class Host {
-  /** The config id the backends gave; pass it as `configId` once there are several. */
+  /** The config id the backends gave; requests use it unless they name another `configId`. */
   readonly configId: number;
   /** The config answer's log lines (warnings the plugin's config decoding wrote, say). */
   readonly configLogs: LogLine[];
@@ -90,11 +84,17 @@ export class Host {
   /** The protocol-level form of `request`: the op as given, the raw result. */
   async send(op: RequestOp): Promise<RequestResultData> {
     if (this.closed) throw new Error("this host is closed");
-    const answers = await runOnAll(this.backendList, (b) => b.request(op));
+    // The library may hold other hosts' configs by now: without a configId, this host's own.
+    const routed: RequestOp = op.configId === undefined ? { ...op, configId: this.configId } : op;
+    const answers = await runOnAll(this.backendList, (b) => b.request(routed));
     return agree(answers, `request ${op.id}`);
   }
 
-  /** Ends the native host process, if any. Idempotent. */
+  /**
+   * Ends this host: no more requests. The library it was configured in (the native host
+   * process, the TypeScript host) stays for the test file's next createHost, as a loaded .so
+   * stays in Envoy across config reloads. Idempotent.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -116,11 +116,15 @@ export async function createHost<Config, Parsed = Config>(options: HostOptions<C
   if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string" || typeof plugin.create !== "function") {
     throw new TypeError("createHost: plugin must be a plugin module's default export, definePlugin({ name, create })");
   }
-  const seed = seedOf(options);
   const selection = options.backends ?? selectedBackends();
-  const backends: Backend[] = [];
-  if (selection !== "native") backends.push(tsBackend(plugin, loadSchema(plugin.name, options.schema)));
-  if (selection !== "ts") backends.push(nativeBackend(nativeLocation(plugin.name, options.soPath), seed));
+  const backends = libraryBackends({
+    plugin,
+    selection,
+    native: selection === "ts" ? undefined : nativeLocation(plugin.name, options.soPath),
+    seed: seedOf(options),
+    concurrency: options.concurrency ?? 1,
+    schema: selection === "native" ? undefined : await configSchema(plugin.name, options.schema),
+  });
   return createHostWithBackends(options, backends);
 }
 
@@ -176,10 +180,18 @@ function agree<T>(answers: { name: string; answer: T }[], what: string): T {
   for (const other of rest) {
     const d = firstDifference(first.answer, other.answer);
     if (d !== null) {
-      const message =
+      const difference =
         `backends disagree at ${d.path}: ${first.name}=${showValue(d.left)} ${other.name}=${showValue(d.right)}\n` +
         `  (${what}; the full answers are on the error's "answers" property)`;
-      throw new BackendDivergenceError(message, d.path, Object.fromEntries(answers.map((a) => [a.name, a.answer])));
+      const refusal = other.name === "native" ? refusalOf(first.answer, other.answer) : null;
+      // A refusal is the compiled code working as designed on a program that depends on
+      // something it cannot reproduce: say so first, not as a bug in mosn-ts.
+      const message =
+        refusal === null
+          ? difference
+          : `the compiled filter refused at run time: ${refusal.message} (in ${refusal.where}), where the TypeScript went on` +
+            ` — see ${REFUSALS_DOC}\n  ${difference}`;
+      throw new BackendDivergenceError(message, d.path, Object.fromEntries(answers.map((a) => [a.name, a.answer])), refusal?.message);
     }
   }
   return first.answer;

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, paren, stringLiteral } from "../../go/expr.js";
 import { BOOL, FLOAT, INT, STRING, type GoType, VOID, isPrimitive, optionalOf, sameType, tupleElem } from "../../go/types.js";
-import { convert, toInt, typedForInference } from "../coerce.js";
+import { convert, describeGo, toInt, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { lowerExpr } from "../expressions/index.js";
 import { lowerCallback } from "./callbacks.js";
@@ -136,11 +136,11 @@ export function arrayMethod(ctx: TransformContext, arr: GoExpr, name: string, no
           return call(code, VOID);
         case "filter": {
           // A type-guard predicate ((x): x is string => ...) narrows the element type.
-          const narrowedType = resultType();
+          const narrowedType = arrayResultType(ctx, node);
           if (narrowedType.k !== "array" || sameType(narrowedType.elem, elem)) return call(code, arrType);
           const v = ctx.temp("v");
           const [pre, each] = ctx.capture(() => convert(ctx, expr(v, elem, Prec.Primary, { pure: true }), narrowedType.elem, node));
-          if (pre.length > 0) unsupported(node, "MTS2020", ctx.render(arrType), ctx.render(narrowedType));
+          if (pre.length > 0) unsupported(node, "MTS2020", describeGo(arrType, ctx), describeGo(narrowedType, ctx));
           return call(`js.MapArray(${code}, func(${v} ${ctx.render(elem)}) ${ctx.render(narrowedType.elem)} {\nreturn ${each.code}\n})`, narrowedType);
         }
         case "find":
@@ -155,7 +155,7 @@ export function arrayMethod(ctx: TransformContext, arr: GoExpr, name: string, no
     }
     case "map":
     case "flatMap": {
-      const result = resultType();
+      const result = arrayResultType(ctx, node);
       if (result.k !== "array") break;
       const cbResult: GoType = name === "map" ? result.elem : result;
       const r = receiver(2);
@@ -164,7 +164,7 @@ export function arrayMethod(ctx: TransformContext, arr: GoExpr, name: string, no
       return call(`js.${fn}${cb.arity === 2 ? "Indexed" : ""}(${r.code}, ${cb.code})`, result);
     }
     case "flat": {
-      const result = resultType();
+      const result = arrayResultType(ctx, node);
       let depth = 1;
       if (n > 0) {
         const d = lowerExpr(ctx, argNodes[0]!);
@@ -207,4 +207,17 @@ export function arrayMethod(ctx: TransformContext, arr: GoExpr, name: string, no
       return unsupported(node.expression, "MTS2017", `${name}() outside for...of, spread or Array.from`, "Iterate it directly: for (const x of arr.values()).");
   }
   return unsupported(node.expression, "MTS2035", `${name}()`, "Array", "See docs/subset.md for the supported array methods.");
+}
+
+/**
+ * The array a call of map, flatMap, filter or flat returns. In an optional chain
+ * (`xs?.map(f)`) TypeScript types the call `U[] | undefined`; the call itself runs only
+ * when xs is defined and returns `U[]` (the chain adds the undefined around it).
+ */
+function arrayResultType(ctx: TransformContext, node: ts.CallExpression): GoType {
+  const type = ctx.checker.getTypeAtLocation(node);
+  if (!ts.isOptionalChain(node) || !type.isUnion()) return ctx.types.typeAt(node);
+  const defined = type.types.filter((m) => !(m.flags & ts.TypeFlags.Undefined));
+  if (defined.length !== 1) return ctx.types.typeAt(node);
+  return ctx.types.map(defined[0]!, node);
 }

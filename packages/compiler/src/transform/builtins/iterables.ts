@@ -58,5 +58,5 @@ export function iterationOf(ctx: TransformContext, node: ts.Expression): Iterati
     case "match":
       return { seq: `${o}.Values()`, elem: optionalOf(STRING) };
   }
-  return unsupported(node, "MTS2017", `iterating ${describeGo(t)}`, "Iterate arrays, strings, Maps, Sets, Uint8Array and their keys()/values()/entries().");
+  return unsupported(node, "MTS2017", `iterating ${describeGo(t, ctx)}`, "Iterate arrays, strings, Maps, Sets, Uint8Array and their keys()/values()/entries().");
 }

@@ -91,7 +91,7 @@ export function newSet(ctx: TransformContext, node: ts.NewExpression): GoExpr {
     return call(`js.NewSet[${ctx.render(t.elem)}](${values.map((v) => v.code).join(", ")})`, t);
   }
   const it = iterationOf(ctx, init);
-  if (!sameType(it.elem, t.elem)) return unsupported(init, "MTS2020", describeGo(it.elem), describeGo(t.elem));
+  if (!sameType(it.elem, t.elem)) return unsupported(init, "MTS2020", describeGo(it.elem, ctx), describeGo(t.elem, ctx));
   return call(`js.SetFrom(${it.seq})`, t);
 }
 

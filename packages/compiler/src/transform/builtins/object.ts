@@ -27,13 +27,13 @@ export function objectCall(ctx: TransformContext, name: string, node: ts.CallExp
     case "values": {
       const v = lowerExpr(ctx, argNodes[0]!);
       const r = result();
-      if (v.type.k !== "record" || r.k !== "array") return unsupported(argNodes[0]!, "MTS2017", `Object.values of ${describeGo(v.type)}`, "Object.values works on Records; read an object's properties by name.");
+      if (v.type.k !== "record" || r.k !== "array") return unsupported(argNodes[0]!, "MTS2017", `Object.values of ${describeGo(v.type, ctx)}`, "Object.values works on Records; read an object's properties by name.");
       return call(`${paren(v, Prec.Primary)}.ValuesArray()`, r);
     }
     case "entries": {
       const v = lowerExpr(ctx, argNodes[0]!);
       const r = result();
-      if (v.type.k !== "record" || r.k !== "array" || r.elem.k !== "tuple") return unsupported(argNodes[0]!, "MTS2017", `Object.entries of ${describeGo(v.type)}`, "Object.entries works on Records; read an object's properties by name.");
+      if (v.type.k !== "record" || r.k !== "array" || r.elem.k !== "tuple") return unsupported(argNodes[0]!, "MTS2017", `Object.entries of ${describeGo(v.type, ctx)}`, "Object.entries works on Records; read an object's properties by name.");
       return call(`js.RecordEntries[${ctx.render(tupleElem(r.elem))}](${v.code})`, r);
     }
     case "fromEntries": {
@@ -41,7 +41,7 @@ export function objectCall(ctx: TransformContext, name: string, node: ts.CallExp
       const r = result();
       if (r.k !== "record") return unsupported(node, "MTS2017", "Object.fromEntries into this type", "The result must be a Record<string, V>.");
       if (v.type.k === "map") return call(`js.RecordFromMap[${ctx.render(r.value)}](${v.code}.All())`, r);
-      if (v.type.k !== "array" || v.type.elem.k !== "tuple") return unsupported(argNodes[0]!, "MTS2017", `Object.fromEntries of ${describeGo(v.type)}`, "Pass an array of [key, value] tuples or a Map.");
+      if (v.type.k !== "array" || v.type.elem.k !== "tuple") return unsupported(argNodes[0]!, "MTS2017", `Object.fromEntries of ${describeGo(v.type, ctx)}`, "Pass an array of [key, value] tuples or a Map.");
       return call(`js.RecordFromEntries[${ctx.render(r.value)}](${v.code})`, r);
     }
     case "assign": {
@@ -55,15 +55,16 @@ export function objectCall(ctx: TransformContext, name: string, node: ts.CallExp
         return lowerExpr(ctx, a);
       });
       const target = parts[0]!;
-      if (target.type.k !== "struct" && target.type.k !== "record") return unsupported(argNodes[0]!, "MTS2017", `Object.assign into ${describeGo(target.type)}`, "Assign into an object of an interface type or a Record.");
+      if (target.type.k !== "struct" && target.type.k !== "record") return unsupported(argNodes[0]!, "MTS2017", `Object.assign into ${describeGo(target.type, ctx)}`, "Assign into an object of an interface type or a Record.");
       const info = ctx.types.structOf(target.type);
       if (info) info.needsKeys = true;
       for (let i = 1; i < parts.length; i++) {
         const src = parts[i]!;
-        if (src.type.k !== "struct" && src.type.k !== "record" && src.type.k !== "opt") unsupported(argNodes[i]!, "MTS2017", `Object.assign from ${describeGo(src.type)}`, "Sources must be objects or Records.");
+        if (src.type.k !== "struct" && src.type.k !== "record" && src.type.k !== "opt") unsupported(argNodes[i]!, "MTS2017", `Object.assign from ${describeGo(src.type, ctx)}`, "Sources must be objects or Records.");
       }
       const t = target.pure ? target : ctx.saveInTemp(target, "target");
-      ctx.addPreceding({ kind: "simple", code: `js.Assign(${[t.code, ...parts.slice(1).map((p) => p.code)].join(", ")})` });
+      // On the call's line: the copy may throw there (an undefined into a required number, string or boolean).
+      ctx.addPreceding({ kind: "simple", code: `js.Assign(${[t.code, ...parts.slice(1).map((p) => p.code)].join(", ")})`, line: ctx.lineOf(node) });
       return t;
     }
     case "hasOwn": {
@@ -91,7 +92,7 @@ export function objectMethodOnRecord(ctx: TransformContext, obj: GoExpr, name: s
       if (node.arguments.length === 0) return expr(stringLiteral("[object Object]"), STRING, Prec.Primary, { pure: true, str: "[object Object]" });
       break;
   }
-  return unsupported(node.expression, "MTS2035", `${name}()`, describeGo(obj.type), "Read and write Record entries with [key]; see docs/subset.md.");
+  return unsupported(node.expression, "MTS2035", `${name}()`, describeGo(obj.type, ctx), "Read and write Record entries with [key]; see docs/subset.md.");
 }
 
 /** The rest of an object in destructuring (`const { a, ...rest } = obj`): a copy without the named keys. */

@@ -7,7 +7,7 @@ import type { TransformContext } from "../context.js";
  * The JSON type descriptor of a TypeScript type (docs/architecture.md, "Config
  * decoding"): what a config or a JSON.parse result is validated against.
  */
-export function describeType(ctx: TransformContext, type: ts.Type, at: ts.Node): TypeDescriptor {
+export function describeType(ctx: TransformContext, type: ts.Type, at: ts.Node, seen: Set<ts.Type> = new Set()): TypeDescriptor {
   const checker = ctx.checker;
   const f = type.flags;
   const reject = (what: string): never => unsupported(at, "MTS3005", what);
@@ -29,7 +29,7 @@ export function describeType(ctx: TransformContext, type: ts.Type, at: ts.Node):
         if (!options.some((o) => o.kind === "boolean")) options.push({ kind: "boolean" });
         continue;
       }
-      options.push(describeType(ctx, m, at));
+      options.push(describeType(ctx, m, at, seen));
     }
     if (options.length === 1) return options[0]!;
     if (!options.every((o) => o.kind === "literal" || o.kind === "string" || o.kind === "number" || o.kind === "boolean")) {
@@ -41,7 +41,7 @@ export function describeType(ctx: TransformContext, type: ts.Type, at: ts.Node):
   if (f & ts.TypeFlags.Object) {
     if (checker.isArrayType(type)) {
       const [elem] = checker.getTypeArguments(type as ts.TypeReference);
-      return { kind: "array", element: describeType(ctx, elem!, at) };
+      return { kind: "array", element: describeType(ctx, elem!, at, seen) };
     }
     if (checker.isTupleType(type)) return reject("a tuple");
     if (type.getCallSignatures().length > 0) return reject("a function");
@@ -53,15 +53,19 @@ export function describeType(ctx: TransformContext, type: ts.Type, at: ts.Node):
     const valueType = type.getStringIndexType();
     if (valueType) {
       if (checker.getPropertiesOfType(type).length > 0) return reject("an index signature beside declared members");
-      return { kind: "record", value: describeType(ctx, valueType, at) };
+      return { kind: "record", value: describeType(ctx, valueType, at, seen) };
     }
+    // A descriptor is a tree: a type containing itself has none (and JSON configs are finite).
+    if (seen.has(type)) return reject(`the recursive type ${checker.typeToString(type)}`);
+    seen.add(type);
     const fields: FieldDescriptor[] = checker.getPropertiesOfType(type).map((p) => {
       const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
       let pt = checker.getTypeOfSymbol(p);
       if (optional) pt = checker.getNonNullableType(pt);
       if (p.flags & ts.SymbolFlags.Method) reject(`the method ${p.name}()`);
-      return { name: p.name, optional, type: describeType(ctx, pt, p.valueDeclaration ?? at) };
+      return { name: p.name, optional, type: describeType(ctx, pt, p.valueDeclaration ?? at, seen) };
     });
+    seen.delete(type);
     const name = type.aliasSymbol?.name ?? (sym && sym.flags & ts.SymbolFlags.Interface ? sym.name : "");
     return { kind: "object", name, fields };
   }

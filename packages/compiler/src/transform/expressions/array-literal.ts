@@ -31,7 +31,7 @@ function literalTarget(ctx: TransformContext, node: ts.ArrayLiteralExpression): 
 /** `[a, b]` → js.NewArray[T](a, b); spreads are appended in order. */
 export function lowerArrayLiteral(ctx: TransformContext, node: ts.ArrayLiteralExpression): GoExpr {
   const t = literalTarget(ctx, node);
-  if (t.k !== "array" && t.k !== "tuple") return unsupported(node, "MTS2021", describeGo(t));
+  if (t.k !== "array" && t.k !== "tuple") return unsupported(node, "MTS2021", describeGo(t, ctx));
   const elemOf = (i: number): GoType => (t.k === "tuple" ? t.elems[i] ?? DYN : t.elem);
   const goElem = t.k === "tuple" ? tupleElem(t) : t.elem.k === "void" ? DYN : t.elem;
   ctx.use("js");
@@ -53,13 +53,13 @@ export function lowerArrayLiteral(ctx: TransformContext, node: ts.ArrayLiteralEx
       if (srcType.k === "array" || srcType.k === "tuple") {
         const src = lowerExpr(ctx, e.expression);
         const have = src.type.k === "tuple" ? tupleElem(src.type) : src.type.k === "array" ? src.type.elem : DYN;
-        if (!sameType(have, goElem)) unsupported(e, "MTS2020", describeGo(src.type), describeGo(t));
+        if (!sameType(have, goElem)) unsupported(e, "MTS2020", describeGo(src.type, ctx), describeGo(t, ctx));
         ctx.addPreceding(simple(`${arr}.Push(${paren(src, Prec.Primary)}.Items()...)`));
         continue;
       }
       const it = iterationOf(ctx, e.expression);
       if (!sameType(it.elem, goElem) && !(it.elem.k === "tuple" && goElem.k === "tuple" && sameType(tupleElem(it.elem), tupleElem(goElem)))) {
-        unsupported(e, "MTS2020", describeGo(it.elem), describeGo(goElem));
+        unsupported(e, "MTS2020", describeGo(it.elem, ctx), describeGo(goElem, ctx));
       }
       ctx.addPreceding(simple(`${arr}.PushAll(${it.seq})`));
       continue;

@@ -141,7 +141,7 @@ export function numeric(ctx: TransformContext, e: GoExpr, node: ts.Node): GoExpr
   if (e.type.k === "float" || e.type.k === "int") return e;
   if (e.type.k === "opt" && e.type.inner.k === "float") return deref(e);
   if (e.type.k === "api" && isPrimitive(e.type)) return expr(`float64(${e.code})`, FLOAT, Prec.Primary, { pure: e.pure });
-  return unsupported(node, "MTS2015", `arithmetic on ${describeGo(e.type)}`);
+  return unsupported(node, "MTS2015", `arithmetic on ${describeGo(e.type, ctx)}`);
 }
 
 /** Whether e can be used as a Go int: an int, or an integer constant. */

@@ -36,7 +36,7 @@ export function lowerArgs(ctx: TransformContext, args: readonly ts.Expression[],
       if (fn.variadic && i === fixed && i === args.length - 1 && (v.type.k === "array" || v.type.k === "tuple")) {
         const elem = variadicElem(params[fixed]!);
         const have = v.type.k === "tuple" ? tupleElem(v.type) : v.type.elem;
-        if (!sameType(have, elem)) unsupported(a, "MTS2020", describeGo(v.type), describeGo(params[fixed]!));
+        if (!sameType(have, elem)) unsupported(a, "MTS2020", describeGo(v.type, ctx), describeGo(params[fixed]!, ctx));
         return expr(`${paren(v, Prec.Primary)}.Items()...`, v.type, Prec.Primary, { call: true });
       }
       return unsupported(a, "MTS2011");
@@ -204,7 +204,7 @@ function methodCall(ctx: TransformContext, node: ts.CallExpression, callee: ts.P
     case "dyn":
       return unionMethod(ctx, obj, name, node, callee);
   }
-  return unsupported(callee.name, "MTS2035", `${name}()`, describeGo(obj.type), "See docs/subset.md for the supported methods.");
+  return unsupported(callee.name, "MTS2035", `${name}()`, describeGo(obj.type, ctx), "See docs/subset.md for the supported methods.");
 }
 
 /** A method of a class, a TypeScript interface of methods, or a function-valued property. */
@@ -243,7 +243,7 @@ function objectMethod(ctx: TransformContext, obj: GoExpr, name: string, node: ts
     return callResult(`${paren(obj, Prec.Primary)}.${field.goName}(${args.join(", ")})`, field.type.result);
   }
   if (name === "hasOwnProperty" && node.arguments.length === 1) return objectMethodOnRecord(ctx, obj, name, node);
-  return unsupported(callee.name, "MTS2035", `${name}()`, describeGo(t), "See docs/subset.md for the supported methods.");
+  return unsupported(callee.name, "MTS2035", `${name}()`, describeGo(t, ctx), "See docs/subset.md for the supported methods.");
 }
 
 /** A method called on a union of class values: a generated type switch. */

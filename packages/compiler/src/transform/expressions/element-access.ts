@@ -59,5 +59,5 @@ export function elementOf(ctx: TransformContext, obj: GoExpr, index: GoExpr, nod
       if (index.type.k === "string") return keyedRead(ctx, obj, index, node.argumentExpression, node);
       break;
   }
-  return unsupported(node, "MTS2035", "[index]", describeGo(t), "Index arrays, strings, tuples and Records; use a Map for keyed data.");
+  return unsupported(node, "MTS2035", "[index]", describeGo(t, ctx), "Index arrays, strings, tuples and Records; use a Map for keyed data.");
 }

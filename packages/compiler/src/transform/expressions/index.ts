@@ -1,8 +1,10 @@
 import { ts } from "ts-morph";
 import { snippet, unsupported } from "../../diagnostics/factory.js";
+import { lowering } from "../../diagnostics/internal-error.js";
 import type { GoExpr } from "../../go/expr.js";
 import type { TransformContext } from "../context.js";
 import { lowerRegexLiteral } from "../builtins/regexp.js";
+import { isFilterLiteral, lowerFilterLiteral } from "../sdk/filter-literal.js";
 import { lowerArrayLiteral } from "./array-literal.js";
 import { lowerAsExpression, lowerNonNull, lowerParenthesized } from "./assertions.js";
 import { lowerAwait } from "./await.js";
@@ -46,7 +48,8 @@ const visitors: Partial<Record<ts.SyntaxKind, Visitor>> = {
   [ts.SyntaxKind.ConditionalExpression]: lowerConditional,
   [ts.SyntaxKind.ArrowFunction]: lowerFunctionLiteral,
   [ts.SyntaxKind.FunctionExpression]: lowerFunctionLiteral,
-  [ts.SyntaxKind.ObjectLiteralExpression]: lowerObjectLiteral,
+  // A filter written as an object literal gets a Go type with hook methods (sdk/filter-literal.ts).
+  [ts.SyntaxKind.ObjectLiteralExpression]: (ctx, node) => (isFilterLiteral(ctx, node) ? lowerFilterLiteral(ctx, node) : lowerObjectLiteral(ctx, node)),
   [ts.SyntaxKind.ArrayLiteralExpression]: lowerArrayLiteral,
   [ts.SyntaxKind.PropertyAccessExpression]: lowerPropertyAccess,
   [ts.SyntaxKind.ElementAccessExpression]: lowerElementAccess,
@@ -63,6 +66,10 @@ export function lowerExpr(ctx: TransformContext, node: ts.Expression): GoExpr {
   const substitute = ctx.substitutions.get(node);
   if (substitute) return substitute;
   ctx.currentNode = node; // where conversions deep inside report their diagnostics
+  return lowering(node, () => visitExpr(ctx, node));
+}
+
+function visitExpr(ctx: TransformContext, node: ts.Expression): GoExpr {
   if (node.kind === ts.SyntaxKind.BigIntLiteral) unsupported(node, "MTS2004", "bigint", "Use number (exact up to 2**53).");
   if (isChainHead(ctx, node)) return lowerOptionalChain(ctx, node);
   if (ts.isYieldExpression(node)) unsupported(node, "MTS2013", "yield");

@@ -3,6 +3,7 @@ import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, paren, stringLiteral } from "../../go/expr.js";
 import { type GoType, sameType, structLiteralType } from "../../go/types.js";
 import { type StructInfo, fieldStorage } from "../../model/structs.js";
+import { describeGo } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 
 /**
@@ -14,7 +15,7 @@ export function keyedFields(ctx: TransformContext, obj: GoExpr, keyNode: ts.Expr
   const info = ctx.types.structOf(obj.type);
   const keyType = ctx.checker.getTypeAtLocation(keyNode);
   const literals = (keyType.isUnion() ? keyType.types : [keyType]).map((t) => (t.isStringLiteral() ? t.value : undefined));
-  if (!info || literals.some((l) => l === undefined)) return unsupported(node, "MTS2035", "[index]", ctx.render(obj.type), "Index arrays, strings, tuples and Records; use a Map for keyed data.");
+  if (!info || literals.some((l) => l === undefined)) return unsupported(node, "MTS2035", "[index]", describeGo(obj.type, ctx), "Index arrays, strings, tuples and Records; use a Map for keyed data.");
   const fields = literals.map((l) => info.fields.find((f) => f.name === l));
   const first = fields[0];
   if (!first || fields.some((f) => !f || f.optional || !sameType(fieldStorage(f), fieldStorage(first)))) {

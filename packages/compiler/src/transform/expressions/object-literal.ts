@@ -61,7 +61,7 @@ export function lowerObjectLiteral(ctx: TransformContext, node: ts.ObjectLiteral
   const target = literalTarget(ctx, node);
   if (target.k === "record") return recordLiteral(ctx, node, target);
   const info = ctx.types.structOf(target);
-  if (!info) return unsupported(node, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target));
+  if (!info) return unsupported(node, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target, ctx));
   for (const p of node.properties) {
     if (ts.isGetAccessor(p) || ts.isSetAccessor(p)) unsupported(p, "MTS2039");
     if (!ts.isSpreadAssignment(p) && propertyName(ctx, p) === undefined) unsupported(p, "MTS2002", "a computed property name");
@@ -70,7 +70,7 @@ export function lowerObjectLiteral(ctx: TransformContext, node: ts.ObjectLiteral
   const values = ctx.exprList(node.properties, (p) => {
     const name = propertyName(ctx, p)!;
     const field = info.fields.find((f) => f.name === name);
-    if (!field) return unsupported(p, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target));
+    if (!field) return unsupported(p, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target, ctx));
     const storage = fieldStorage(field);
     if (ts.isMethodDeclaration(p)) return convert(ctx, lowerFunctionLiteral(ctx, p as unknown as ts.FunctionExpression), storage, p);
     const valueNode = ts.isShorthandPropertyAssignment(p) ? p.name : (p as ts.PropertyAssignment).initializer;
@@ -112,23 +112,58 @@ function spreadLiteral(ctx: TransformContext, node: ts.ObjectLiteralExpression, 
   ctx.use("js");
   const v = ctx.temp("obj");
   ctx.addPreceding(simple(`${v} := &${structLiteralType(target, ctx.file.use)}{}`));
-  for (const p of node.properties) {
+  const setLater = propertiesSetLater(ctx, node);
+  node.properties.forEach((p, i) => {
     if (ts.isSpreadAssignment(p)) {
       const src = lowerExpr(ctx, p.expression);
       if (src.type.k !== "struct" && src.type.k !== "record" && src.type.k !== "opt" && src.type.k !== "iface") unsupported(p, "MTS2011");
-      ctx.addPreceding(simple(`js.Spread(${v}, ${src.code})`));
-      continue;
+      // Properties the literal sets again after this spread keep only their place in the key
+      // order from it: their value here may be of another type ({ ...base, b: 2 }).
+      const overridden = ownPropertyNames(ctx, p.expression).filter((n) => setLater[i]!.has(n));
+      // On the spread's own line: the copy throws there when it meets an undefined that a
+      // required number, string or boolean member cannot hold (js.Spread).
+      ctx.addPreceding(simple(`js.Spread(${[v, src.code, ...overridden.map(stringLiteral)].join(", ")})`, ctx.lineOf(p)));
+      return;
     }
     const name = propertyName(ctx, p)!;
     const field = info.fields.find((f) => f.name === name);
-    if (!field) return unsupported(p, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target));
+    if (!field) return unsupported(p, "MTS2020", ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node)), describeGo(target, ctx));
     const valueNode = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
     if (!valueNode) return unsupported(p, "MTS2039");
     const lowered = lowerExpr(ctx, valueNode);
     const value = lowered.type.k === "nil" ? lowered : convert(ctx, lowered, fieldStorage(field), valueNode);
     ctx.addPreceding(simple(`${v}.${field.goName} = ${value.code}`), simple(`${v}.keys.Add(${stringLiteral(name)})`));
-  }
+  });
   return expr(v, target, Prec.Primary, { pure: true });
+}
+
+/** The names of the properties a value of node's type has (those a spread of it may copy). */
+function ownPropertyNames(ctx: TransformContext, node: ts.Expression): string[] {
+  const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(node));
+  return ctx.checker.getPropertiesOfType(type).map((s) => s.name);
+}
+
+/**
+ * For each member of the literal, the properties certainly set by the members after it:
+ * written properties, and required properties of later spreads of values that cannot be
+ * null or undefined.
+ */
+function propertiesSetLater(ctx: TransformContext, node: ts.ObjectLiteralExpression): Set<string>[] {
+  const result: Set<string>[] = [];
+  const later = new Set<string>();
+  for (let i = node.properties.length - 1; i >= 0; i--) {
+    result[i] = new Set(later);
+    const p = node.properties[i]!;
+    if (!ts.isSpreadAssignment(p)) {
+      const name = propertyName(ctx, p);
+      if (name !== undefined) later.add(name);
+      continue;
+    }
+    const type = ctx.checker.getTypeAtLocation(p.expression);
+    if (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null) || (type.isUnion() && type.types.some((m) => m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)))) continue;
+    for (const s of ctx.checker.getPropertiesOfType(type)) if (!(s.flags & ts.SymbolFlags.Optional)) later.add(s.name);
+  }
+  return result;
 }
 
 /** `{ a: 1, [k]: v, ...other }` typed Record<string, V>: an ordered record. */
@@ -142,7 +177,7 @@ function recordLiteral(ctx: TransformContext, node: ts.ObjectLiteralExpression, 
     if (ts.isSpreadAssignment(p)) {
       const src = lowerExpr(ctx, p.expression);
       if (src.type.k !== "record" && src.type.k !== "struct") unsupported(p, "MTS2011");
-      ctx.addPreceding(simple(`js.Spread(${v}, ${src.code})`));
+      ctx.addPreceding(simple(`js.Spread(${v}, ${src.code})`, ctx.lineOf(p)));
       continue;
     }
     let key: GoExpr;

@@ -157,7 +157,7 @@ export function memberOf(ctx: TransformContext, obj: GoExpr, name: string, node:
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return unionMember(ctx, obj, name, node);
       break;
   }
-  return unsupported(node, "MTS2035", name, describeGo(t), "See docs/subset.md for the supported members.");
+  return unsupported(node, "MTS2035", name, describeGo(t, ctx), "See docs/subset.md for the supported members.");
 }
 
 /** `rec[key]`: the value, or undefined (a missing key). */

@@ -10,6 +10,7 @@ import { box } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { describeType } from "../config/descriptor.js";
 import { funcLiteral, lowerFunction } from "../functions.js";
+import { checkFilterValues } from "./filter-values.js";
 
 export interface LoweredPlugin extends CompiledPlugin {
   /** The Go variable holding the *api.Plugin. */
@@ -51,6 +52,7 @@ export function lowerPlugin(ctx: TransformContext, node: ts.ExportAssignment, ca
   const create = functionProperty(ctx, arg, "create");
   if (!create) return unsupported(arg, "MTS3003", "create");
   const configure = functionProperty(ctx, arg, "configure");
+  checkFilterValues(ctx, create);
 
   // The Config and Parsed types: the type arguments of definePlugin (explicit or inferred).
   const defType = ctx.checker.getTypeAtLocation(call);

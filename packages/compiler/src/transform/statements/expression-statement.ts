@@ -12,10 +12,12 @@ import { binaryOp, isAssignmentOperator, isNullish } from "../expressions/binary
 import { lowerExpr } from "../expressions/index.js";
 import { lowerThis, narrowed, receiverStruct } from "../expressions/identifier.js";
 import { numberConstant } from "../expressions/literals.js";
+import { isChainHead, lowerOptionalChainEffect } from "../expressions/optional-chain.js";
 import { keyedFields, keyedRead, keyedWrite } from "../expressions/keyed-struct.js";
 import { accessorRead, classFields, recordGet } from "../expressions/property-access.js";
 import { toStringExpr } from "../strings.js";
 import { bindPattern, setTargetWriter } from "./destructuring.js";
+import { attachLine } from "./line.js";
 
 export function lowerExpressionStatement(ctx: TransformContext, node: ts.ExpressionStatement): GoStmt[] {
   const line = ctx.lineOf(node);
@@ -23,13 +25,6 @@ export function lowerExpressionStatement(ctx: TransformContext, node: ts.Express
   return attachLine([...pre, ...stmts], line);
 }
 
-export function attachLine(stmts: GoStmt[], line: { file: string; line: number }): GoStmt[] {
-  const first = stmts[0];
-  if (first && first.kind !== "lazy" && first.kind !== "label" && !first.line) {
-    stmts[0] = { ...first, line } as GoStmt;
-  }
-  return stmts;
-}
 
 /** An expression evaluated for its effect: assignments, increments, calls. */
 export function lowerEffect(ctx: TransformContext, e: ts.Expression): GoStmt[] {
@@ -45,6 +40,7 @@ export function lowerEffect(ctx: TransformContext, e: ts.Expression): GoStmt[] {
     return v.pure ? [] : [simple(v.statement ?? (v.call ? v.code : `_ = ${v.code}`))];
   }
   if (ts.isDeleteExpression(e)) return lowerDeleteTarget(ctx, e.expression);
+  if (isChainHead(ctx, e)) return lowerOptionalChainEffect(ctx, e);
   const v = lowerExpr(ctx, e);
   if (v.statement) return [simple(v.statement)];
   if (v.call) return [simple(v.code)];
@@ -178,7 +174,7 @@ function propertyTarget(ctx: TransformContext, node: ts.PropertyAccessExpression
       }
       break;
   }
-  return unsupported(node, "MTS2035", `assignment to ${name}`, describeGo(t), "Only fields, accessors and Record entries can be assigned.");
+  return unsupported(node, "MTS2035", `assignment to ${name}`, describeGo(t, ctx), "Only fields, accessors and Record entries can be assigned.");
 }
 
 function accessorTarget(ctx: TransformContext, obj: GoExpr, m: { goName: string; type: GoType; getter?: string; setter?: string }, node: ts.Node): Target {
@@ -258,7 +254,7 @@ function elementTarget(ctx: TransformContext, node: ts.ElementAccessExpression):
       };
     }
   }
-  return unsupported(node, "MTS2035", "index assignment", describeGo(t), "Arrays, tuples, Records and Uint8Array elements can be assigned by index.");
+  return unsupported(node, "MTS2035", "index assignment", describeGo(t, ctx), "Arrays, tuples, Records and Uint8Array elements can be assigned by index.");
 }
 
 const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {

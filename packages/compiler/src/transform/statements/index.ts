@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import { snippet, unsupported } from "../../diagnostics/factory.js";
+import { lowering } from "../../diagnostics/internal-error.js";
 import type { GoStmt } from "../../go/ir.js";
 import type { TransformContext } from "../context.js";
 import { lowerBlock } from "./block.js";
@@ -52,13 +53,17 @@ const NAMES: Partial<Record<ts.SyntaxKind, string>> = {
 
 /** Lowers one statement; an unsupported construct is reported and skipped. */
 export function lowerStatement(ctx: TransformContext, node: ts.Statement): GoStmt[] {
-  return ctx.guard(() => {
-    if (ts.isEnumDeclaration(node)) unsupported(node, "MTS2024");
-    if (ts.isClassDeclaration(node)) unsupported(node, "MTS2038", "a block");
-    const visit = visitors[node.kind];
-    if (!visit) return unsupported(node, "MTS2001", NAMES[node.kind] ?? snippet(node));
-    return visit(ctx, node as never);
-  }, []);
+  return ctx.guard(
+    () =>
+      lowering(node, () => {
+        if (ts.isEnumDeclaration(node)) unsupported(node, "MTS2024");
+        if (ts.isClassDeclaration(node)) unsupported(node, "MTS2038", "a block");
+        const visit = visitors[node.kind];
+        if (!visit) return unsupported(node, "MTS2001", NAMES[node.kind] ?? snippet(node));
+        return visit(ctx, node as never);
+      }),
+    [],
+  );
 }
 
 /** Lowers the statements of a block, hoisting function declarations as JavaScript does. */

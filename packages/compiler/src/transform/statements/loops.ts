@@ -229,7 +229,7 @@ export function lowerForOf(ctx: TransformContext, node: ts.ForOfStatement): GoSt
       one({ k: "opt", inner: STRING, nil: "undefined" }, `${it}.Values()`);
       break;
     default:
-      return unsupported(node.expression, "MTS2017", `for...of over ${describeGo(t)}`, "Iterate arrays, strings, Maps, Sets and their keys()/values()/entries().");
+      return unsupported(node.expression, "MTS2017", `for...of over ${describeGo(t, ctx)}`, "Iterate arrays, strings, Maps, Sets and their keys()/values()/entries().");
   }
   const b = newBreakable(ctx, node, "loop");
   const body = withBreakable(ctx, b, () => lowerAsBlock(ctx, node.statement));
@@ -259,7 +259,7 @@ export function lowerForIn(ctx: TransformContext, node: ts.ForInStatement): GoSt
       range = `js.StringForInKeys(${obj.code})`;
       break;
     default:
-      return unsupported(node.expression, "MTS2028", describeGo(obj.type));
+      return unsupported(node.expression, "MTS2028", describeGo(obj.type, ctx));
   }
   const lv = bindLoopVariable(ctx, binding, STRING, declared);
   const b = newBreakable(ctx, node, "loop");

@@ -15,6 +15,10 @@ export function lowerReturn(ctx: TransformContext, node: ts.ReturnStatement): Go
   if (node.expression) {
     const [p, v] = ctx.capture(() => lowerExpr(ctx, node.expression!));
     pre = p;
+    if (v.type.k === "void" && v.call && ctx.checker.getTypeAtLocation(node.expression).flags & ts.TypeFlags.Never) {
+      // `return assertNever(x)`: the call does not return; Go needs to be told so.
+      return [...pre, simple(v.code, line), simple(`panic("unreachable")`)];
+    }
     if (result.k === "void") {
       if (v.call) pre.push(simple(v.code, line));
     } else if (v.type.k === "nil" || v.type.k === "void") {

@@ -9,6 +9,7 @@ import { lowerExpr } from "../expressions/index.js";
 import { shouldBeInt } from "../int-inference.js";
 import type { GoVar } from "../scope.js";
 import { bindPattern } from "./destructuring.js";
+import { attachLine } from "./line.js";
 
 export function lowerVariableStatement(ctx: TransformContext, node: ts.VariableStatement): GoStmt[] {
   return lowerDeclarationList(ctx, node.declarationList);
@@ -55,6 +56,12 @@ export function referencesItself(ctx: TransformContext, init: ts.Expression, sym
 }
 
 export function lowerDeclaration(ctx: TransformContext, decl: ts.VariableDeclaration): GoStmt[] {
+  // The statements computing the initializer (a spread literal's copies, a chain's checks)
+  // come first: they are on the declaration's line too.
+  return attachLine(declarationStatements(ctx, decl), ctx.lineOf(decl));
+}
+
+function declarationStatements(ctx: TransformContext, decl: ts.VariableDeclaration): GoStmt[] {
   const line = ctx.lineOf(decl);
   if (!ts.isIdentifier(decl.name)) {
     if (!decl.initializer) return unsupported(decl.name, "MTS2010");

@@ -52,6 +52,11 @@ export class NativeHost {
     this.idle();
   }
 
+  /** False once the process has exited (or could not start). */
+  get running(): boolean {
+    return this.exited === null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   config(op: ConfigOp): Promise<ConfigAnswer> {
     return this.send(op, "config") as unknown as Promise<ConfigAnswer>;
   }

@@ -56,10 +56,29 @@ export class TsHost {
   /** The library's consumers: the last accepted `mosn-ts-consumers` config; none before one. */
   private consumers: ConsumerRegistry | undefined;
 
-  constructor(private readonly options: TsHostOptions) {
-    if (options.plugins.some((p) => p.name === CONSUMERS_PLUGIN)) {
+  /** The library's plugins by name, and their config types. */
+  private readonly plugins = new Map<string, PluginDefinition<unknown, unknown>>();
+  private readonly schemas = new Map<string, TypeDescriptor | undefined>();
+
+  constructor(options: TsHostOptions) {
+    for (const plugin of options.plugins) this.register(plugin, options.schemas?.[plugin.name]);
+  }
+
+  /**
+   * Adds a plugin to the library (or replaces its config type): a test file configures the
+   * plugins it imports one by one on the same host, as Envoy does with one loaded .so.
+   */
+  register(plugin: PluginDefinition<unknown, unknown>, schema: TypeDescriptor | undefined): void {
+    if (plugin.name === CONSUMERS_PLUGIN) {
       throw new TypeError(`the plugin name ${JSON.stringify(CONSUMERS_PLUGIN)} is reserved for the runtime's built-in consumers plugin`);
     }
+    this.plugins.set(plugin.name, plugin);
+    this.schemas.set(plugin.name, schema);
+  }
+
+  /** The plugin this library holds under `name`, if any. */
+  plugin(name: string): PluginDefinition<unknown, unknown> | undefined {
+    return this.plugins.get(name);
   }
 
   config(op: ConfigOp): ConfigAnswer {
@@ -80,7 +99,7 @@ export class TsHost {
     const secrets = stringMap(op.secrets, "secrets");
     const concurrency = this.initConcurrency(op.concurrency);
     // Every library registers the built-in consumers plugin beside its own.
-    const plugins = [consumersPlugin, ...this.options.plugins];
+    const plugins = [consumersPlugin, ...this.plugins.values()];
     const plugin = plugins.find((p) => p.name === op.plugin);
     if (plugin === undefined) {
       const names = plugins.map((p) => goQuote(p.name)).sort();
@@ -91,7 +110,7 @@ export class TsHost {
     if ("error" in decoded) {
       return this.reject(logs, configErrorMessage(plugin.name, { path: "$", problem: decoded.error }));
     }
-    const schema = builtin ? CONSUMERS_CONFIG_TYPE : this.options.schemas?.[plugin.name];
+    const schema = builtin ? CONSUMERS_CONFIG_TYPE : this.schemas.get(plugin.name);
     if (schema !== undefined) {
       const problem = validateConfig(schema, decoded.value) ?? (builtin ? consumersProblem(decoded.value as ConsumersConfig) : null);
       if (problem !== null) return this.reject(logs, configErrorMessage(plugin.name, problem));
