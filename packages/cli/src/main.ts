@@ -59,8 +59,10 @@ function program(setExit: (code: number) => void): Command {
     .argument("<file>", "a TypeScript program (top-level statements, console.log)")
     .argument("[args...]", "passed to the program")
     .option("--keep", "keep the generated Go and print where it is")
+    .option("--node", "run the TypeScript in Node instead (bundled with esbuild)")
+    .option("--compare", "run it in Node and as Go; fail when stdout or the exit status differ")
     .description("compile a standalone TypeScript program to Go and run it")
-    .action(async (file: string, args: string[], opts: { keep?: boolean }) => {
+    .action(async (file: string, args: string[], opts: { keep?: boolean; node?: boolean; compare?: boolean }) => {
       setExit(await exec(file, opts, args));
     });
 
@@ -70,8 +72,9 @@ function program(setExit: (code: number) => void): Command {
     .option("-p, --project <dir>", "project folder (default: the current folder)")
     .option("--envoy <version>", "target Envoy release")
     .option("--json", "print the host's raw JSON results")
-    .description("build, then send the scenario requests through the .so in the mock Envoy host")
-    .action(async (scenarios: string | undefined, opts: { project?: string; envoy?: string; json?: boolean }) => {
+    .option("-b, --backend <which>", "ts (the source in Node), native (the .so) or both (compared)", "both")
+    .description("send the scenario requests through the plugin: its TypeScript in Node and its .so in the mock Envoy host")
+    .action(async (scenarios: string | undefined, opts: { project?: string; envoy?: string; json?: boolean; backend: string }) => {
       setExit(await runScenarios(scenarios, opts, log));
     });
 

@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
+import { parseBackends } from "../backends.js";
 import { CliError } from "../errors.js";
 import { ensureMockHost } from "../mockhost-build.js";
 import { loadProject } from "../project.js";
 import { build } from "./build.js";
-
-export type Backends = "ts" | "native" | "both";
 
 export interface TestOptions {
   project?: string;
@@ -42,10 +41,4 @@ export async function test(options: TestOptions, vitestArgs: string[], log: (lin
     reject: false,
   });
   return result.exitCode ?? 1;
-}
-
-function parseBackends(value: string | undefined): Backends {
-  const v = value ?? "both";
-  if (v === "ts" || v === "native" || v === "both") return v;
-  throw new CliError(`--backend must be ts, native or both (got ${value})`);
 }
