@@ -30,6 +30,12 @@ type pluginConfig struct {
 	// noHeaderHooks is set when the last filter the plugin created for this config had
 	// no header or trailer hook: its streams then need no header store (requests.go).
 	noHeaderHooks atomic.Bool
+	// storeSizes sizes the header stores of its streams (headerstore.go).
+	storeSizes storeSizes
+	// lastHooks is the hook set of the last filter type the plugin created for this
+	// config: a plugin creates one type, so most streams find it here rather than in the
+	// library-wide cache (hooksOf), which hashes the type.
+	lastHooks atomic.Pointer[filterHooks]
 }
 
 // mergeDelay is how long an id replaced during a route-config merge stays usable: other

@@ -114,7 +114,7 @@ func (req *request) ensureFilter() (failure string) {
 		}
 	}()
 	req.filter = req.config.plugin.NewFilter(req, req.config.value)
-	req.hooks = hooksOf(req.filter)
+	req.hooks = req.config.hooksOf(req.filter)
 	if a, ok := req.filter.(api.AsyncHook); ok {
 		req.async = a.AsyncHooks()
 	}

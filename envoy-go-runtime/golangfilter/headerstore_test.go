@@ -1,6 +1,7 @@
 package golangfilter
 
 import (
+	"sync/atomic"
 	"testing"
 	"unsafe"
 
@@ -10,7 +11,8 @@ import (
 // The store hands out its slots and bytes front to back, each piece with room for added
 // headers that never reaches into the next piece, and refuses what does not fit.
 func TestHeaderStoreHandsOutDisjointPieces(t *testing.T) {
-	s := headerStore{bytes: new([storeBytes]byte)}
+	const storeSlots, storeBytes = maxStoreSlots, maxStoreBytes
+	s := headerStore{slots: make([]api.Header, storeSlots), bytes: make([]byte, storeBytes)}
 	n := storeSlots - spareHeaderSlots - 5
 	a, ok := s.entries(n)
 	if !ok || len(a) != n || cap(a) != n+spareHeaderSlots {
@@ -58,10 +60,7 @@ func TestHeaderStoreHandsOutDisjointPieces(t *testing.T) {
 // A map handed to a header hook copies itself on the first read when it is small and
 // the request's store can take it; other maps ask Envoy per header.
 func TestWhichMapsCopyOnTheFirstRead(t *testing.T) {
-	rs := &requestWithStore{}
-	rs.store.bytes = new([storeBytes]byte)
-	rs.request.store = &rs.store
-	req := &rs.request
+	req := newRequest(&pluginConfig{})
 	cases := []struct {
 		name string
 		m    headerMap
@@ -80,11 +79,68 @@ func TestWhichMapsCopyOnTheFirstRead(t *testing.T) {
 	}
 }
 
-// A request and its store's slots are one allocation of the 1152-byte size class (its
+// A request and its store's slots are one allocation of the size class named here (its
 // bytes are another): a field added to the request must come out of the store, or every
-// stream with header hooks allocates the next class, 1280 bytes.
+// stream with header hooks allocates the next class.
 func TestARequestWithItsSlotsFitsItsSizeClass(t *testing.T) {
-	if n := unsafe.Sizeof(requestWithStore{}); n > 1152 {
-		t.Fatalf("requestWithStore is %d bytes", n)
+	for _, c := range []struct {
+		name       string
+		size, want uintptr
+	}{
+		{"no slots", unsafe.Sizeof(requestWithStore{}), 448},
+		{"8 slots", unsafe.Sizeof(requestWithSlots8{}), 704},
+		{"14 slots", unsafe.Sizeof(requestWithSlots14{}), 896},
+		{"22 slots", unsafe.Sizeof(requestWithSlots22{}), 1152},
+	} {
+		if c.size > c.want {
+			t.Errorf("a request with %s is %d bytes, over its size class of %d", c.name, c.size, c.want)
+		}
 	}
+}
+
+// A config's streams get stores as large as its earlier streams needed: the first
+// stream has almost none (its maps take memory of their own), the next ones fit what it
+// copied, and nothing grows past the maximums.
+func TestHeaderStoresGrowToWhatTheConfigsStreamsNeeded(t *testing.T) {
+	config := &pluginConfig{}
+	first := newRequest(config).store
+	if len(first.slots) != 0 || len(first.bytes) != minStoreBytes {
+		t.Fatalf("first store: %d slots, %d bytes", len(first.slots), len(first.bytes))
+	}
+	if _, ok := first.entries(10); ok {
+		t.Fatal("an empty store handed out 10 slots")
+	}
+	if _, ok := first.buffer(300); ok {
+		t.Fatal("a 64-byte store handed out 300 bytes")
+	}
+	next := newRequest(config).store
+	if len(next.slots) != 22 || len(next.bytes) != 320 {
+		t.Fatalf("after 10 entries (18 with their spare room) and 300 bytes: %d slots, %d bytes; want 22 and 320", len(next.slots), len(next.bytes))
+	}
+	if _, ok := next.entries(10); !ok {
+		t.Fatal("the grown store did not take the same map")
+	}
+	if _, ok := next.buffer(300); !ok {
+		t.Fatal("the grown store did not take the same bytes")
+	}
+
+	small := &pluginConfig{}
+	newRequest(small).store.entries(0)
+	if s := newRequest(small).store; len(s.slots) != 8 {
+		t.Fatalf("an empty map's spare room: %d slots, want 8", len(s.slots))
+	}
+	huge := newRequest(small).store
+	huge.entries(100)
+	huge.buffer(1 << 20)
+	if s := newRequest(small).store; len(s.slots) != maxStoreSlots || len(s.bytes) != maxStoreBytes {
+		t.Fatalf("after a huge map: %d slots, %d bytes; want the maximums", len(s.slots), len(s.bytes))
+	}
+	if s := newRequest(&pluginConfig{noHeaderHooks: boolTrue()}); s.store != nil {
+		t.Fatal("a plugin without header hooks got a store")
+	}
+}
+
+func boolTrue() (b atomic.Bool) {
+	b.Store(true)
+	return
 }

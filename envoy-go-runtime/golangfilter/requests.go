@@ -69,16 +69,63 @@ type request struct {
 	responseHeaders responseHeaders
 	mapsUsed        hookSet
 
-	// store holds the copies of the stream's header maps (headers.go): the second half of
-	// the request's allocation (requestWithStore) and its bytes, or nil for a stream of a
+	// store holds the copies of the stream's header maps (headers.go): the rest of the
+	// request's allocation (newRequest) and its bytes, or nil for a stream of a
 	// plugin whose filters have no header hook (its maps copy into memory of their own).
 	store *headerStore
 }
 
-// requestWithStore is a request and its header store in one allocation.
+// requestWithStore is a request and its header store in one allocation; the
+// requestWithSlots types add the store's slots, in the sizes newRequest picks from.
 type requestWithStore struct {
 	request
 	store headerStore
+}
+
+// Each fills a size class of the allocator (TestARequestWithItsSlotsFitsItsSizeClass):
+// 704, 896 and 1152 bytes.
+type requestWithSlots8 struct {
+	requestWithStore
+	slots [8]api.Header
+}
+
+type requestWithSlots14 struct {
+	requestWithStore
+	slots [14]api.Header
+}
+
+type requestWithSlots22 struct {
+	requestWithStore
+	slots [maxStoreSlots]api.Header
+}
+
+// newRequest allocates a stream's request, with a header store sized for config
+// (storeSizes) unless the config's filters have no header hook.
+func newRequest(config *pluginConfig) *request {
+	if config == nil || config.noHeaderHooks.Load() {
+		return &request{}
+	}
+	var rs *requestWithStore
+	switch n := config.storeSizes.slots.Load(); {
+	case n == 0:
+		rs = &requestWithStore{}
+	case n <= 8:
+		r := &requestWithSlots8{}
+		r.store.slots = r.slots[:]
+		rs = &r.requestWithStore
+	case n <= 14:
+		r := &requestWithSlots14{}
+		r.store.slots = r.slots[:]
+		rs = &r.requestWithStore
+	default:
+		r := &requestWithSlots22{}
+		r.store.slots = r.slots[:]
+		rs = &r.requestWithStore
+	}
+	rs.store.bytes = make([]byte, storeBytesFor(config.storeSizes.bytes.Load()))
+	rs.store.sizes = &config.storeSizes
+	rs.request.store = &rs.store
+	return &rs.request
 }
 
 // invocation is one run of a hook.
@@ -146,15 +193,7 @@ func findOrCreateRequest(r *C.httpRequest) *request {
 		return req
 	}
 	config := lookupConfig(uint64(r.configId))
-	var req *request
-	if config != nil && config.noHeaderHooks.Load() {
-		req = &request{}
-	} else {
-		rs := &requestWithStore{}
-		rs.store.bytes = new([storeBytes]byte)
-		req = &rs.request
-		req.store = &rs.store
-	}
+	req := newRequest(config)
 	req.c, req.config = r, config
 	req.concurrent = config != nil && config.plugin.Concurrent
 	t[r] = req
@@ -165,7 +204,7 @@ func findOrCreateRequest(r *C.httpRequest) *request {
 	// not allocate its two small records: a finalizer never runs for an object that
 	// reaches itself, and a request does (its maps point into its slots, its filter may
 	// hold the Context); per stream the two measured the same time. Attached to req, the
-	// cleanup covers the whole requestWithStore: req is its start.
+	// cleanup covers the whole allocation newRequest made: req is its start.
 	runtime.AddCleanup(req, finalizeRequest, r)
 	return req
 }
@@ -217,6 +256,23 @@ const (
 	hasStreamComplete
 	hasDestroy
 )
+
+// filterHooks is the hook set of one filter type.
+type filterHooks struct {
+	typ   reflect.Type
+	hooks hookSet
+}
+
+// hooksOf is the hook set of filter, a filter of the config's plugin.
+func (c *pluginConfig) hooksOf(filter any) hookSet {
+	t := reflect.TypeOf(filter)
+	if last := c.lastHooks.Load(); last != nil && last.typ == t {
+		return last.hooks
+	}
+	h := hooksOf(filter)
+	c.lastHooks.Store(&filterHooks{typ: t, hooks: h})
+	return h
+}
 
 // hookSets caches the hook set per filter type: computed on the first stream of a type.
 var hookSets sync.Map // reflect.Type -> hookSet

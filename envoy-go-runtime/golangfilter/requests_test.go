@@ -41,3 +41,22 @@ func TestHooksOf(t *testing.T) {
 		t.Fatalf("cached: %b", got)
 	}
 }
+
+// A config remembers the hook set of its last filter type; a plugin that creates filters
+// of different types gets each type's own set, whichever came before.
+func TestAConfigsHookSetFollowsTheFilterType(t *testing.T) {
+	c := &pluginConfig{}
+	all := hooksOf(&everyHook{})
+	for i, f := range []any{headersOnly{}, headersOnly{}, &everyHook{}, &everyHook{}, headersOnly{}, nil} {
+		want := hasDecodeHeaders | hasDestroy
+		switch f.(type) {
+		case *everyHook:
+			want = all
+		case nil:
+			want = 0
+		}
+		if got := c.hooksOf(f); got != want {
+			t.Fatalf("filter %d (%T): %b, want %b", i, f, got, want)
+		}
+	}
+}
