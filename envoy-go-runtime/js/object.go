@@ -193,6 +193,43 @@ func Rest[T any](src any, exclude ...string) T {
 	return out
 }
 
+// ObjectValues is Object.values(v) of an object (a generated struct): its own property
+// values in key order, each stored as E, the element type of the result.
+func ObjectValues[E any](v any) *Array[E] {
+	fields := objectFields(v, "values")
+	out := make([]E, len(fields))
+	for i, f := range fields {
+		out[i] = valueAs[E](f.value)
+	}
+	return ArrayOf(out)
+}
+
+// ObjectEntries is Object.entries(v) of an object: [key, value] tuples of element type E.
+func ObjectEntries[E any](v any) *Array[*Array[E]] {
+	fields := objectFields(v, "entries")
+	out := make([]*Array[E], len(fields))
+	for i, f := range fields {
+		out[i] = NewArray(valueAs[E](f.name), valueAs[E](f.value))
+	}
+	return ArrayOf(out)
+}
+
+func objectFields(v any, method string) []objectField {
+	fields, _, ok := ownProperties(v)
+	if !ok && IsNullish(v) {
+		panic(NewTypeError("Cannot convert undefined or null to object (Object." + method + ")"))
+	}
+	return fields
+}
+
+// valueAs stores a value of the `any` convention as the Go type E (an optional primitive
+// becomes a pointer, null stays null in an `any`).
+func valueAs[E any](x any) E {
+	var e E
+	assignJS(reflect.ValueOf(&e).Elem(), x)
+	return e
+}
+
 func keysOfAny(v any) *Keys {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {

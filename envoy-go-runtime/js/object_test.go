@@ -168,3 +168,43 @@ func TestAssignOfAbsentOptionalKeepsTheTarget(t *testing.T) {
 		t.Fatalf("got %+v", d)
 	}
 }
+
+// { s: string | null, k?: number | null }: nullable members are Go `any`.
+type nullableMembers struct {
+	S    any `js:"s"`
+	K    any `js:"k,optional"`
+	keys Keys
+}
+
+func TestSpreadAssignAndRestKeepNull(t *testing.T) {
+	src := &nullableMembers{S: Null, K: Null, keys: KeysOf("s", "k")}
+	spread := &nullableMembers{}
+	Spread(spread, src)
+	assigned := &nullableMembers{S: "q", K: 3.0, keys: KeysOf("s", "k")}
+	Assign(assigned, src)
+	rest := Rest[*nullableMembers](src)
+	for name, o := range map[string]*nullableMembers{"spread": spread, "assign": assigned, "rest": rest} {
+		if o.S != any(Null) || o.K != any(Null) {
+			t.Errorf("%s: s=%v k=%v, want null and null", name, o.S, o.K)
+		}
+		if got := JSONStringify(o); got != `{"s":null,"k":null}` {
+			t.Errorf("%s: JSON %s", name, got)
+		}
+	}
+}
+
+func TestObjectValuesAndEntriesOfAStruct(t *testing.T) {
+	o := &nullableMembers{S: "x", K: Null, keys: KeysOf("s", "k")}
+	if got := JSONStringify(ObjectValues[any](o)); got != `["x",null]` {
+		t.Errorf("values = %s", got)
+	}
+	if got := JSONStringify(ObjectEntries[any](o)); got != `[["s","x"],["k",null]]` {
+		t.Errorf("entries = %s", got)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Object.values(null) should throw")
+		}
+	}()
+	ObjectValues[any](nil)
+}

@@ -209,7 +209,12 @@ type recordSetter interface {
 
 func (r *Record[V]) setAny(k string, v any) {
 	var x V
-	if v != nil && v != any(Null) {
+	if v == any(Null) {
+		// A Record of `T | null` values (Go any) keeps null apart from undefined.
+		if tv, ok := v.(V); ok {
+			x = tv
+		}
+	} else if v != nil {
 		if tv, ok := v.(V); ok {
 			x = tv
 		} else if p, ok := any(&x).(**float64); ok {

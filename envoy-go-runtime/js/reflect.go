@@ -314,6 +314,12 @@ func setProperty(obj any, name string, v any) {
 // assignJS stores a JavaScript value (any convention) into a Go location of a generated type.
 func assignJS(dst reflect.Value, v any) {
 	t := dst.Type()
+	if v == any(Null) && t.Kind() == reflect.Interface {
+		// A property typed `T | null` is an `any` that keeps null apart from undefined
+		// (its zero value): { n: null } copied must stay null.
+		dst.Set(reflect.ValueOf(v))
+		return
+	}
 	if v == nil || v == any(Null) {
 		dst.Set(reflect.Zero(t))
 		return

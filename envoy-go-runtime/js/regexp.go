@@ -212,17 +212,47 @@ func (m *RegExpMatch) Join(sep string) string {
 	return strings.Join(parts, sep)
 }
 
-// Strings is the match as an array of strings (slice(), includes()); a group that did
-// not take part cannot be a string: a TypeError.
-func (m *RegExpMatch) Strings() *Array[string] {
-	out := make([]string, len(m.groups))
-	for i, g := range m.groups {
+// Strings is the match as an array of strings; a group that did not take part cannot be
+// a string: a TypeError.
+func (m *RegExpMatch) Strings() *Array[string] { return m.strings(0, len(m.groups)) }
+
+// Slice is m.slice(start, end): a string array, so only a group that did not take part
+// and lies inside the slice is refused (a TypeError); the others are not read.
+func (m *RegExpMatch) Slice(start, end int) *Array[string] {
+	n := len(m.groups)
+	from, to := relativeIndex(start, n), relativeIndex(end, n)
+	if from >= to {
+		return NewArray[string]()
+	}
+	return m.strings(from, to)
+}
+
+func (m *RegExpMatch) strings(from, to int) *Array[string] {
+	out := make([]string, 0, to-from)
+	for i := from; i < to; i++ {
+		g := m.groups[i]
 		if g == nil {
 			panic(NewTypeError("match group " + strconv.Itoa(i) + " is undefined where a string array is used"))
 		}
-		out[i] = *g
+		out = append(out, *g)
 	}
 	return ArrayOf(out)
+}
+
+// Includes is m.includes(s): a group that did not take part (undefined) is never a string.
+func (m *RegExpMatch) Includes(s string) bool {
+	for _, g := range m.groups {
+		if g != nil && *g == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Items is the match as a new array of optional strings (nil for a group that did not
+// take part): what map, filter, forEach and the other array methods run on.
+func (m *RegExpMatch) Items() *Array[*string] {
+	return ArrayOf(append([]*string(nil), m.groups...))
 }
 
 func toLength(f float64) int {

@@ -189,7 +189,7 @@ function compileLoaded(loaded: LoadedProgram, userFiles: ts.SourceFile[], req: C
     const text = `${HEADER}package ${pkg}\n\n${goImports(code)}\n${code}`;
     const formatted = gofmt(text);
     if (!formatted.ok) {
-      result.diagnostics.push(gofmtDiagnostic(formatted.error, m.emitter.source.fileName, text));
+      result.diagnostics.push(gofmtDiagnostic(formatted.error, m.emitter.source.fileName, text, m.emitter.source.getLineAndCharacterOfPosition(m.emitter.source.end).line + 1));
       return result;
     }
     files.set(m.emitter.goFile, formatted.text);

@@ -66,6 +66,13 @@ const cases: { name: string; source: string; code: string; line: number; column:
     line: 5,
     column: 46,
   },
+  {
+    name: "&& as a value mixing an optional object and a boolean",
+    source: "interface R { o?: { x: number } }\nconst r: R = { o: { x: 1 } };\nconst ok = r.o && r.o.x > 0;\nconsole.log(ok);\n",
+    code: "MTS2052",
+    line: 3,
+    column: 12,
+  },
   { name: "growing an array through holes is typed out", source: "const a: number[] = [];\nconst x: number = a[5];\nconsole.log(x);\n", code: "MTS1001", line: 2, column: 7 },
 ];
 
@@ -135,6 +142,74 @@ describe("diagnostics for constructs outside the subset", () => {
     writeFileSync(file, "var a = 1;\nvar b = 2;\nconsole.log(a + b);\n");
     const [result] = compilePrograms([{ file, outDir: join(work, "several"), runtimeDir }]);
     expect(result!.diagnostics.filter((d) => d.code === "MTS2003").map((d) => d.line)).toEqual([1, 2]);
+  });
+});
+
+describe("messages that say what to write", () => {
+  function compileOne(name: string, source: string) {
+    const file = join(work, `${name}.ts`);
+    writeFileSync(file, source);
+    const [result] = compilePrograms([{ file, outDir: join(work, name), runtimeDir }]);
+    return result!;
+  }
+
+  it("gives the boolean rewrite of an && used as a value (MTS2052)", () => {
+    const result = compileOne("and-value", "interface R { o?: { x: number } }\nconst r: R = { o: { x: 1 } };\nconst ok = r.o && r.o.x > 0;\nconsole.log(ok);\n");
+    const d = result.diagnostics.find((x) => x.code === "MTS2052");
+    expect(d?.message).toBe("The value of 'r.o && r.o.x > 0' is either its left operand ('{ x: number; } | undefined') or its right one ('boolean'), which the compiled program cannot hold in one variable.");
+    expect(d?.hint).toContain("'r.o !== undefined && r.o.x > 0'");
+  });
+
+  it("the boolean rewrite MTS2052 proposes compiles", () => {
+    const result = compileOne("and-value-fixed", "interface R { o?: { x: number } }\nconst r: R = { o: { x: 1 } };\nconst ok = r.o !== undefined && r.o.x > 0;\nconsole.log(ok);\n");
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("proposes an async callback for a callback returning an unawaited promise (MTS2041)", () => {
+    const source =
+      "async function backendLookup(a: string): Promise<string> { return a; }\n" +
+      "async function withRetries(f: (a: string) => Promise<string>): Promise<string> { return await f(\"x\"); }\n" +
+      "console.log(await withRetries((a) => backendLookup(a)));\n";
+    const d = compileOne("callback-promise", source).diagnostics.find((x) => x.code === "MTS2041");
+    expect({ line: d?.line, column: d?.column }).toEqual({ line: 3, column: 38 });
+    expect(d?.hint).toContain("'async (a) => await backendLookup(a)'");
+    const fixed = compileOne("callback-promise-fixed", source.replace("(a) => backendLookup(a)", "async (a) => await backendLookup(a)"));
+    expect(fixed.diagnostics).toEqual([]);
+  });
+
+  it("reports a failed destructuring once, not again at each use of its names", () => {
+    const result = compileOne("destructure-cascade", "const { a, b: [c] } = { a: 10n, b: [\"x\"] };\nconsole.log(a);\nconsole.log(c.length);\nconsole.log(a);\n");
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.code}`)).toEqual(["1:MTS2004"]);
+  });
+
+  it("names the TypeScript type, not a generated Go type, when a destructured member is not supported", () => {
+    // The function takes the name Failure in Go, so the union's Go alias is Failure2.
+    const result = compileOne(
+      "member-names",
+      "type Failure = Error | { stack: string };\nfunction Failure(): number {\n  return 1;\n}\nfunction show(f: Failure): void {\n  const { stack } = f;\n  console.log(stack);\n}\nshow({ stack: \"s\" });\nconsole.log(Failure());\n",
+    );
+    expect(result.diagnostics.map((d) => `${d.line}:${d.code} ${d.message}`)).toEqual(["6:MTS2035 'stack' on 'Failure' is not supported."]);
+  });
+});
+
+describe("generated Go maps only to lines of the TypeScript file", () => {
+  it("runs a union of object-literal shapes (read through a generated helper before) as Node does", () => {
+    const source = "const users = [{ name: \"Ann\", tags: [\"a\"] }, { name: \"bob\" }];\nfor (const u of users) console.log(u.name, u.tags);\n";
+    const file = join(work, "line-bounds.ts");
+    writeFileSync(file, source);
+    const outDir = join(work, "line-bounds");
+    const [result] = compilePrograms([{ file, outDir, runtimeDir }]);
+    expect(result!.diagnostics).toEqual([]);
+    const run = spawnSync("go", ["run", "."], { cwd: outDir, encoding: "utf8" });
+    expect(run.stdout).toBe("Ann [ 'a' ]\nbob undefined\n");
+  });
+
+  it("reports a gofmt rejection inside the file even when the directive's count runs past its end", async () => {
+    const { gofmtDiagnostic } = await import("../src/diagnostics/gofmt-errors.js");
+    const error = "/src/app.ts:40:7: expected type, found newline";
+    expect(gofmtDiagnostic(error, "/src/app.ts", "", 12).line).toBe(12);
+    expect(gofmtDiagnostic("mosn-ts-generated.go:3:1: expected type", "/src/app.ts", "", 12)).toMatchObject({ file: "/src/app.ts", line: 1 });
   });
 });
 

@@ -108,6 +108,8 @@ describe("running on two backends", () => {
       "TypeError: non-null assertion failed: the value is undefined or null",
       "TypeError: JSON.parse: the document does not match the declared type: $.id: expected number, got string",
       "RangeError: writing index 5 of an array of length 2 would leave holes",
+      "TypeError: cannot spread undefined into 'limit' (number)",
+      "TypeError: Object.assign cannot copy null into 'name' (string)",
       "runtime error: invalid memory address or nil pointer dereference",
     ])("says so, with the runtime's error: %s", async (refusal) => {
       const host = await createHostWithBackends({ plugin, config: { tag: "1" } }, [tsBackend(plugin, schema), fakeNative(panicked(refusal))]);

@@ -82,7 +82,7 @@ export const catalog = {
   MTS2039: { message: "Getters and setters in object literals are not supported.", hint: "Use a class with accessors, or plain properties." },
   MTS2041: {
     message: "A promise must be awaited where it is created.",
-    hint: "Write 'await f()'. Compiled code blocks in await, so promises left running (or kept in variables) would not interleave as in Node.",
+    hint: "{0}Write 'await f()'. Compiled code blocks in await, so promises left running (or kept in variables) would not interleave as in Node.",
   },
   MTS2042: { message: "The class '{0}' cannot be used as a value.", hint: "Use it with 'new', 'instanceof' or its static members." },
   MTS2043: {
@@ -105,6 +105,10 @@ export const catalog = {
   MTS2051: {
     message: "A default export of a value ('export default <expression>') is supported only in the program's entry file, which nothing imports.",
     hint: "Export the value by name: export const answer = ...; and import { answer } from \"./module.js\".",
+  },
+  MTS2052: {
+    message: "The value of '{0}' is either its left operand ('{1}') or its right one ('{2}'), which the compiled program cannot hold in one variable.",
+    hint: "As a condition (if, while, ?:, !) it compiles as is; as a value, compare explicitly so that both sides are booleans: {3}.",
   },
 
   // 3xxx: the SDK and plugin structure.

@@ -185,6 +185,8 @@ export class TypeMapper {
     // The alias is declared only when a union really becomes `any`.
     const named = (): GoType => this.unionAlias(type) ?? DYN;
     if (rest.length === 0) return hasNull && hasUndefined ? DYN : hasNull ? NULL : VOID;
+    const merged = this.mergedObjectLiterals(type, rest, at);
+    if (merged && !hasNull) return hasUndefined ? optionalOf(merged, "undefined") : merged;
     const members = rest.map((t) => this.map(t, at));
     const first = members[0]!;
     let inner: GoType;
@@ -197,6 +199,82 @@ export class TypeMapper {
     if (hasNull) return named();
     if (hasUndefined) return optionalOf(inner, "undefined");
     return inner;
+  }
+
+  /**
+   * The union TypeScript infers for object literals of different shapes
+   * (`[{ a: 1, b: "x" }, { a: 2 }]` is `{ a: number; b: string } | { a: number; b?: undefined }`):
+   * one struct with every member's properties, those missing from some member optional.
+   * Each member type is registered as that struct too, so a literal of any shape, and the
+   * value narrowed to one member, are the same Go value; a property of different types in
+   * different members is held as `any`. Undefined when the members are not all inferred
+   * object literals.
+   */
+  private mergedObjectLiterals(type: ts.UnionType, rest: ts.Type[], at: ts.Node): GoType | undefined {
+    if (type.aliasSymbol || rest.length < 2 || !rest.every((t) => isInferredObjectLiteral(this.checker, t))) return undefined;
+    const known = this.structs.byTsType.get(mergeKey(rest, this.substKey));
+    if (known) return { k: "struct", name: known.goName };
+    // Literals written where a declared union is expected (`return c ? { ok: false } : { ok: true, v }`
+    // in a function returning Result) are built as that union's members: they keep its representation.
+    const contextual = ts.isExpression(at) ? this.checker.getContextualType(at) : undefined;
+    if (contextual && contextual !== type && (contextual.isUnion() || contextual.aliasSymbol)) return undefined;
+    return { k: "struct", name: this.mergeLiterals(rest, at).goName };
+  }
+
+  /** The one struct of several inferred object-literal types (see mergedObjectLiterals). */
+  private mergeLiterals(members: ts.Type[], at: ts.Node): StructInfo {
+    const key = mergeKey(members, this.substKey);
+    const known = this.structs.byTsType.get(key);
+    if (known) return known;
+    // Each property's types in the members, undefined (a missing or `?: undefined` property) apart.
+    const props = new Map<string, { types: ts.Type[]; optional: boolean; seen: number; decl?: ts.Node }>();
+    for (const member of members) {
+      for (const p of this.checker.getPropertiesOfType(member)) {
+        const entry = props.get(p.name) ?? { types: [], optional: false, seen: 0 };
+        entry.seen++;
+        entry.decl ??= p.valueDeclaration ?? p.declarations?.[0];
+        if (p.flags & ts.SymbolFlags.Optional) entry.optional = true;
+        const t = this.checker.getTypeOfSymbol(p);
+        for (const part of t.isUnion() ? t.types : [t]) {
+          if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) entry.optional = true;
+          else if (!entry.types.includes(part)) entry.types.push(part);
+        }
+        props.set(p.name, entry);
+      }
+    }
+    const taken = new Set<string>();
+    const fields: FieldInfo[] = [...props].map(([name, e]) => {
+      const optional = e.optional || e.seen < members.length;
+      return { name, goName: uniqueName(fieldName(name), taken), type: this.mergedPropertyType(e.types, e.decl ?? at), optional };
+    });
+    const goName = uniqueName(exported(nameHint(at, this.elementDepth > 0)), this.host.packageNames);
+    let info: StructInfo = { goName, tsName: "", fields, aliases: [], needsKeys: fields.some((f) => f.optional), emitted: false };
+    const same = this.structs.sameStructure(fields);
+    if (same) {
+      this.host.packageNames.delete(goName);
+      info = same;
+    } else this.structs.add(info, true);
+    this.structs.byTsType.set(key, info);
+    // A member reached by narrowing (`if (u.tags !== undefined)`) is the same value.
+    for (const member of members) {
+      const id = `${(member as { id?: number }).id}|${this.substKey}`;
+      if (!this.structs.byTsType.has(id)) this.structs.byTsType.set(id, info);
+    }
+    return info;
+  }
+
+  /**
+   * The Go type of a property in merged literals: nested literals of different shapes merge
+   * in turn (`[{ p: { x: 1 } }, { p: { y: 2 } }]`); different types otherwise hold any value.
+   */
+  private mergedPropertyType(types: ts.Type[], at: ts.Node): GoType {
+    if (types.length === 0) return DYN; // only ever undefined
+    if (types.length > 1 && types.every((t) => isInferredObjectLiteral(this.checker, t))) return { k: "struct", name: this.mergeLiterals(types, at).goName };
+    const mapped = types.map((t) => this.map(t, at));
+    const first = mapped[0]!;
+    if (mapped.every((m) => sameType(m, first))) return first.k === "nil" || first.k === "void" ? DYN : first;
+    if (mapped.every((m) => m.k === "bool")) return BOOL;
+    return DYN;
   }
 
   /** A named union of several types (type Shape = Circle | Square) becomes `type Shape = any`. */
@@ -477,3 +555,18 @@ function stripUndefined(t: GoType): GoType {
 }
 
 export { fieldStorage };
+
+/** An object type TypeScript inferred from an object literal (no declared name, no signatures). */
+function isInferredObjectLiteral(checker: ts.TypeChecker, t: ts.Type): boolean {
+  if (!(t.flags & ts.TypeFlags.Object) || t.aliasSymbol) return false;
+  const sym = t.getSymbol();
+  if (!sym || !(sym.flags & ts.SymbolFlags.ObjectLiteral)) return false;
+  if (checker.isArrayType(t) || checker.isTupleType(t)) return false;
+  if (t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0) return false;
+  return !t.getStringIndexType() && !t.getNumberIndexType();
+}
+
+/** The registry key of the struct merging these object-literal types. */
+function mergeKey(members: ts.Type[], substKey: string): string {
+  return `merge:${members.map((t) => (t as { id?: number }).id).sort((a, b) => (a ?? 0) - (b ?? 0)).join(",")}|${substKey}`;
+}

@@ -222,7 +222,12 @@ export class TransformContext {
     const saved = this.file;
     this.file = this.mainFile;
     try {
-      this.mainFile.addDecl(Number.MAX_SAFE_INTEGER, build(name));
+      // A generated function has no TypeScript line: without a directive of its own it would
+      // continue the previous declaration's numbering (lines past the end of the .ts file in
+      // stack traces); a Go file name keeps its frames out of JavaScript-style traces. The
+      // blank line keeps the directive out of the helper's doc comment.
+      const text = build(name);
+      this.mainFile.addDecl(Number.MAX_SAFE_INTEGER, /^func /m.test(text) ? `//line mosn-ts-generated.go:1\n\n${text}` : text);
     } finally {
       this.file = saved;
     }

@@ -26,6 +26,9 @@ const REFUSAL_PATTERNS: RegExp[] = [
   // undefined where the compiled code holds a string array.
   /^TypeError: match group \d+ is undefined where a string array is used$/,
   /^TypeError: split\(\) with a capture group that did not take part would give undefined in a string array$/,
+  // { ...defaults, ...partial } / Object.assign where the partial holds an explicit undefined or null.
+  /^TypeError: cannot spread (undefined|null) into '[^']*' \((number|string|boolean)\)$/,
+  /^TypeError: Object\.assign cannot copy (undefined|null) into '[^']*' \((number|string|boolean)\)$/,
 ];
 
 /** The same texts anywhere in a line: a refusal the plugin caught and logged itself. */

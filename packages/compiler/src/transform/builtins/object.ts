@@ -27,13 +27,16 @@ export function objectCall(ctx: TransformContext, name: string, node: ts.CallExp
     case "values": {
       const v = lowerExpr(ctx, argNodes[0]!);
       const r = result();
-      if (v.type.k !== "record" || r.k !== "array") return unsupported(argNodes[0]!, "MTS2017", `Object.values of ${describeGo(v.type, ctx)}`, "Object.values works on Records; read an object's properties by name.");
+      // An object (an `as const` literal, a spread of a Record with more properties): its own properties, read reflectively.
+      if (v.type.k === "struct" && r.k === "array") return call(`js.ObjectValues[${ctx.render(r.elem)}](${box(ctx, v).code})`, r);
+      if (v.type.k !== "record" || r.k !== "array") return unsupported(argNodes[0]!, "MTS2017", `Object.values of ${describeGo(v.type, ctx)}`, "Object.values works on Records and objects; read a class instance's properties by name.");
       return call(`${paren(v, Prec.Primary)}.ValuesArray()`, r);
     }
     case "entries": {
       const v = lowerExpr(ctx, argNodes[0]!);
       const r = result();
-      if (v.type.k !== "record" || r.k !== "array" || r.elem.k !== "tuple") return unsupported(argNodes[0]!, "MTS2017", `Object.entries of ${describeGo(v.type, ctx)}`, "Object.entries works on Records; read an object's properties by name.");
+      if (v.type.k === "struct" && r.k === "array" && r.elem.k === "tuple") return call(`js.ObjectEntries[${ctx.render(tupleElem(r.elem))}](${box(ctx, v).code})`, r);
+      if (v.type.k !== "record" || r.k !== "array" || r.elem.k !== "tuple") return unsupported(argNodes[0]!, "MTS2017", `Object.entries of ${describeGo(v.type, ctx)}`, "Object.entries works on Records and objects; read a class instance's properties by name.");
       return call(`js.RecordEntries[${ctx.render(tupleElem(r.elem))}](${v.code})`, r);
     }
     case "fromEntries": {

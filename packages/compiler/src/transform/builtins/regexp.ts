@@ -7,7 +7,7 @@ import { convert, toInt } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { lowerExpr } from "../expressions/index.js";
 import { lowerFunctionLiteral } from "../expressions/function-literal.js";
-import { optionalResult } from "./array.js";
+import { arrayMethod, optionalResult } from "./array.js";
 
 const REGEXP: GoType = { k: "regexp" };
 const MATCH: GoType = { k: "match" };
@@ -95,24 +95,48 @@ export function regexpMethod(ctx: TransformContext, re: GoExpr, name: string, no
   return unsupported(node.expression, "MTS2035", `${name}()`, "RegExp", "test, exec and toString are supported.");
 }
 
+/**
+ * Array methods of a match result. TypeScript types its entries `string`, yet a group that
+ * did not take part is undefined: a callback whose value parameter is declared
+ * `string | undefined` runs on the entries as they are (`Items()`); one reading them as
+ * strings runs on `Strings()`, which refuses (a TypeError) a match with an unmatched group
+ * rather than pass undefined where the code cannot expect it.
+ */
+const MATCH_AS_ARRAY = ["map", "forEach", "filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "indexOf", "lastIndexOf"];
+
+function matchEntries(ctx: TransformContext, o: string, name: string, node: ts.CallExpression): GoExpr {
+  const cb = node.arguments[0];
+  let optional = name === "indexOf" || name === "lastIndexOf";
+  if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && cb.parameters[0]?.type) {
+    const t = ctx.checker.getTypeAtLocation(cb.parameters[0]);
+    optional = t.isUnion() && t.types.some((u) => (u.flags & ts.TypeFlags.Undefined) !== 0);
+  }
+  ctx.use("js");
+  return optional ? call(`${o}.Items()`, { k: "array", elem: optionalOf(STRING) }) : call(`${o}.Strings()`, { k: "array", elem: STRING });
+}
+
 /** Methods of a match result (RegExpExecArray / RegExpMatchArray). */
 export function matchMethod(ctx: TransformContext, m: GoExpr, name: string, node: ts.CallExpression): GoExpr {
   const o = paren(m, Prec.Primary);
+  if (MATCH_AS_ARRAY.includes(name)) {
+    return arrayMethod(ctx, matchEntries(ctx, o, name, node), name, node);
+  }
   const args = ctx.exprList(node.arguments, (a) => lowerExpr(ctx, a));
   ctx.use("js");
   switch (name) {
     case "join":
       return call(`${o}.Join(${args[0] ? convert(ctx, args[0], STRING, node.arguments[0]!).code : stringLiteral(",")})`, STRING);
     case "slice": {
+      // Only a group inside the slice is read: an unmatched one there is refused (a string[] cannot hold undefined).
       const [a, b] = args.map((x) => toInt(ctx, x).code);
-      return call(`${o}.Strings().Slice(${a ?? "0"}, ${b ?? `${o}.Len()`})`, { k: "array", elem: STRING });
+      return call(`${o}.Slice(${a ?? "0"}, ${b ?? `${o}.Len()`})`, { k: "array", elem: STRING });
     }
     case "includes":
-      return call(`${o}.Strings().Includes(${convert(ctx, args[0]!, STRING, node.arguments[0]!).code})`, BOOL);
+      return call(`${o}.Includes(${convert(ctx, args[0]!, STRING, node.arguments[0]!).code})`, BOOL);
     case "at":
       return call(`${o}.At(${toInt(ctx, args[0]!).code})`, optionalOf(STRING));
   }
-  return unsupported(node.expression, "MTS2035", `${name}()`, "a match result", "Read groups by index or name; join, slice, includes and at are supported.");
+  return unsupported(node.expression, "MTS2035", `${name}()`, "a match result", `Read groups by index or name; join, slice, includes, at and ${MATCH_AS_ARRAY.join(", ")} are supported.`);
 }
 
 /**

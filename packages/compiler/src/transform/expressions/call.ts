@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { unsupported } from "../../diagnostics/factory.js";
+import { snippet, unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, paren } from "../../go/expr.js";
 import { type GoType, DYN, VOID, sameType, tupleElem, variadicElem } from "../../go/types.js";
 import { arrayMethod } from "../builtins/array.js";
@@ -92,6 +92,11 @@ function checkAwaited(ctx: TransformContext, node: ts.CallExpression | ts.NewExp
   if (ts.isAwaitExpression(p)) return;
   if (ts.isReturnStatement(p) && ctx.frame?.async) return;
   if (ts.isArrowFunction(p) && p.body === node && ctx.frame?.async) return;
+  if (ts.isArrowFunction(p) && p.body === node) {
+    // A callback handing back the promise of a call: making it async is the usual fix.
+    const params = p.getText().slice(0, p.equalsGreaterThanToken.getStart() - p.getStart()).trim();
+    unsupported(node, "MTS2041", `Make the callback async and await the call: 'async ${params} => await ${snippet(node)}'. `);
+  }
   unsupported(node, "MTS2041");
 }
 

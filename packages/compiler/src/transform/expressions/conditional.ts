@@ -5,10 +5,11 @@ import { isPrimitive } from "../../go/types.js";
 import { convert, not, truthy, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { lowerExpr } from "./index.js";
+import { valueStorage } from "./logical.js";
 
 /** `c ? a : b`: Go has no conditional operator, so a variable assigned in an if. */
 export function lowerConditional(ctx: TransformContext, node: ts.ConditionalExpression): GoExpr {
-  const resultType = ctx.types.typeAt(node);
+  const resultType = valueStorage(ctx.types.typeAt(node));
   const cond = truthy(ctx, lowerExpr(ctx, node.condition));
   const [preA, a] = ctx.capture(() => convert(ctx, lowerExpr(ctx, node.whenTrue), resultType, node.whenTrue));
   const [preB, b] = ctx.capture(() => convert(ctx, lowerExpr(ctx, node.whenFalse), resultType, node.whenFalse));

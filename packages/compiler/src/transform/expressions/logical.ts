@@ -1,7 +1,8 @@
 import { ts } from "ts-morph";
+import { Unsupported, snippet, unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr, paren } from "../../go/expr.js";
 import type { GoStmt } from "../../go/ir.js";
-import { isPrimitive } from "../../go/types.js";
+import { BOOL, DYN, type GoType, isPrimitive } from "../../go/types.js";
 import { convert, deref, not, truthy, typedForInference } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { lowerExpr } from "./index.js";
@@ -23,7 +24,7 @@ export function tempBase(node: ts.Expression, fallback: string): string {
  */
 export function lowerLogical(ctx: TransformContext, node: ts.BinaryExpression): GoExpr {
   const isAnd = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
-  const resultType = ctx.types.typeAt(node);
+  const resultType = valueStorage(ctx.types.typeAt(node));
   const left = lowerExpr(ctx, node.left);
   const [pre, right] = ctx.capture(() => lowerExpr(ctx, node.right));
   if (resultType.k === "bool" && left.type.k === "bool" && right.type.k === "bool" && pre.length === 0) {
@@ -35,25 +36,28 @@ export function lowerLogical(ctx: TransformContext, node: ts.BinaryExpression): 
     const prec = isAnd ? Prec.AndAnd : Prec.OrOr;
     return expr(`${paren(left, prec)} ${isAnd ? "&&" : "||"} ${paren(right, prec + 1)}`, resultType, prec, { pure: left.pure && right.pure });
   }
-  if (resultType.k === "bool" && isBooleanContext(node)) {
-    // Only the truthiness is used (an if condition): a && b ≡ truthy(a) && truthy(b).
+  if (isBooleanContext(node)) {
+    // Only the truthiness is used (an if condition): a && b ≡ truthy(a) && truthy(b), whatever
+    // the operands' types (`if (r.o && r.o.x > 0)` with r.o an optional object).
     const l = truthy(ctx, left);
     if (pre.length === 0) {
       const r = truthy(ctx, right);
       const prec = isAnd ? Prec.AndAnd : Prec.OrOr;
-      return expr(`${paren(l, prec)} ${isAnd ? "&&" : "||"} ${paren(r, prec + 1)}`, resultType, prec, { pure: l.pure && r.pure });
+      return expr(`${paren(l, prec)} ${isAnd ? "&&" : "||"} ${paren(r, prec + 1)}`, BOOL, prec, { pure: l.pure && r.pure });
     }
     const v = ctx.temp(tempBase(node.left, "ok"));
     ctx.addPreceding({ kind: "simple", code: `${v} := ${l.code}` });
     const [pre2, r] = ctx.capture(() => truthy(ctx, right));
     ctx.addPreceding({ kind: "if", cond: isAnd ? v : `!${v}`, then: [...pre, ...pre2, { kind: "simple", code: `${v} = ${r.code}` }] });
-    return expr(v, resultType, Prec.Primary, { pure: true });
+    return expr(v, BOOL, Prec.Primary, { pure: true });
   }
   const saved = left.pure ? left : ctx.saveInTemp(left, tempBase(node.left, "v"));
   const v = ctx.temp(tempBase(node.left, "v"));
   const cond = truthy(ctx, saved);
-  const leftValue = isAnd ? convert(ctx, saved, resultType, node) : convert(ctx, narrowTruthy(saved), resultType, node);
-  const [pre3, rightValue] = ctx.capture(() => convert(ctx, right, resultType, node.right));
+  const [leftValue, [pre3, rightValue]] = mixedValues(ctx, node, () => [
+    isAnd ? convert(ctx, saved, resultType, node) : convert(ctx, narrowTruthy(saved), resultType, node),
+    ctx.capture(() => convert(ctx, right, resultType, node.right)),
+  ]);
   const assignRight: GoStmt[] = [...pre, ...pre3, { kind: "simple", code: `${v} = ${rightValue.code}` }];
   ctx.addPreceding({ kind: "simple", code: `var ${v} ${ctx.render(resultType)}` });
   ctx.addPreceding({
@@ -63,6 +67,28 @@ export function lowerLogical(ctx: TransformContext, node: ts.BinaryExpression): 
     else: [{ kind: "simple", code: `${v} = ${leftValue.code}` }],
   });
   return expr(v, resultType, Prec.Primary, { pure: true });
+}
+
+/**
+ * Runs fn (the conversions of both operands to the result type); when an operand cannot be
+ * held as the result (`r.o && r.o.x > 0` as a value: an object or a boolean), reports MTS2052
+ * with the rewrite that compiles instead of the generic MTS2020.
+ */
+function mixedValues<T>(ctx: TransformContext, node: ts.BinaryExpression, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof Unsupported) || e.diagnostic.code !== "MTS2020") throw e;
+    const isAnd = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+    const left = snippet(node.left);
+    const right = snippet(node.right);
+    const rewrite = isAnd ? `'${left} !== undefined && ${right}'` : `'${left} !== undefined || ${right}'`;
+    const test = ctx.checker.getTypeAtLocation(node.left);
+    const nullable = test.isUnion() && test.types.some((t) => t.flags & ts.TypeFlags.Null);
+    const fix = nullable ? rewrite.replace("!== undefined", "!= null") : rewrite;
+    const typeText = (n: ts.Expression) => ctx.checker.typeToString(ctx.checker.getTypeAtLocation(n));
+    return unsupported(node, "MTS2052", snippet(node), typeText(node.left), typeText(node.right), fix);
+  }
 }
 
 /** Whether only the truthiness of node's value is used (if/while conditions, !, nested && ||). */
@@ -93,7 +119,7 @@ function narrowTruthy(e: GoExpr): GoExpr {
 
 /** `a ?? b`: b (evaluated only when needed) unless a is defined. */
 export function lowerNullish(ctx: TransformContext, node: ts.BinaryExpression): GoExpr {
-  const resultType = ctx.types.typeAt(node);
+  const resultType = valueStorage(ctx.types.typeAt(node));
   const left = lowerExpr(ctx, node.left);
   if (left.type.k !== "opt" && left.type.k !== "dyn" && left.type.k !== "nil" && left.type.k !== "null" && left.type.k !== "void") {
     return convert(ctx, left, resultType, node); // never null or undefined
@@ -120,4 +146,13 @@ export function lowerNullish(ctx: TransformContext, node: ts.BinaryExpression): 
     });
   }
   return expr(v, resultType, Prec.Primary, { pure: true });
+}
+
+/**
+ * The Go type a temporary holding an expression's value is declared with: a value TypeScript
+ * types as only `undefined` (`false || undefined`) has no Go type of its own, so it is held
+ * as `any` (nil is undefined).
+ */
+export function valueStorage(t: GoType): GoType {
+  return t.k === "void" ? DYN : t;
 }

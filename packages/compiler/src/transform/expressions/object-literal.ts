@@ -47,9 +47,67 @@ function literalTarget(ctx: TransformContext, node: ts.ObjectLiteralExpression):
   }
   let target: GoType | undefined = contextual ? ctx.attempt<GoType | undefined>(() => ctx.types.map(contextual!, node), () => undefined) : undefined;
   if (target?.k === "opt") target = target.inner;
-  if (!target || (target.k !== "struct" && target.k !== "record")) target = ctx.types.typeAt(node);
+  if (!target || (target.k !== "struct" && target.k !== "record")) target = inferredUnionTarget(ctx, node) ?? ctx.types.typeAt(node);
   if (target.k === "opt") target = target.inner;
   return target;
+}
+
+/**
+ * The struct of the union TypeScript inferred around a literal without a contextual type
+ * (`[{ a: 1 }, { a: 2, b: "x" }]`, `c ? { a: 1 } : { b: 2 }`, a function returning literals
+ * of several shapes): the literal builds that merged struct, not one of its own shape.
+ */
+function inferredUnionTarget(ctx: TransformContext, node: ts.ObjectLiteralExpression): GoType | undefined {
+  const checker = ctx.checker;
+  let child: ts.Node = node;
+  for (let n: ts.Node = node.parent; ; child = n, n = n.parent) {
+    let type: ts.Type | undefined;
+    if (ts.isParenthesizedExpression(n) || ts.isConditionalExpression(n) || ts.isArrayLiteralExpression(n)) type = checker.getTypeAtLocation(n);
+    else if (ts.isBinaryExpression(n) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(n.operatorToken.kind)) type = checker.getTypeAtLocation(n);
+    else if (ts.isReturnStatement(n) || (ts.isArrowFunction(n) && n.body === child)) type = returnedType(ctx, n);
+    else if ((ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) && ts.isObjectLiteralExpression(n.parent)) return nestedTarget(ctx, n, n.parent);
+    else return undefined;
+    if (!type) return undefined;
+    if (ts.isArrayLiteralExpression(n) && checker.isArrayType(type)) type = checker.getTypeArguments(type as ts.TypeReference)[0];
+    if (type?.isUnion() && (type.types.some((m) => declaresPropertyOf(m, node)) || checker.isTypeAssignableTo(checker.getTypeAtLocation(node), type))) {
+      const t = ctx.attempt<GoType | undefined>(() => ctx.types.map(type!, node), () => undefined);
+      const inner = t?.k === "opt" ? t.inner : t;
+      return inner?.k === "struct" ? inner : undefined;
+    }
+    if (ts.isReturnStatement(n) || ts.isArrowFunction(n)) return undefined;
+  }
+}
+
+/**
+ * A literal that is a property of another literal (`{ p: { x: 1 } }`) builds the type of that
+ * property in the struct the outer literal builds (literals merged at several levels).
+ */
+function nestedTarget(ctx: TransformContext, prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, outer: ts.ObjectLiteralExpression): GoType | undefined {
+  const name = propertyName(ctx, prop);
+  const info = name === undefined ? undefined : ctx.types.structOf(literalTarget(ctx, outer));
+  const field = info?.fields.find((f) => f.name === name);
+  return field?.type.k === "struct" ? field.type : undefined;
+}
+
+/** The type a function returns (a promise's value for an async function), from a return statement or expression body. */
+function returnedType(ctx: TransformContext, n: ts.Node): ts.Type | undefined {
+  let fn: ts.Node | undefined = n;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return undefined;
+  const sig = ctx.checker.getSignatureFromDeclaration(fn as ts.SignatureDeclaration);
+  if (!sig) return undefined;
+  const t = sig.getReturnType();
+  const isAsync = ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async;
+  if (isAsync && t.getSymbol()?.name === "Promise") return ctx.checker.getTypeArguments(t as ts.TypeReference)[0];
+  return t;
+}
+
+/** The member type was inferred from this literal (one of its properties is declared there). */
+function declaresPropertyOf(member: ts.Type, literal: ts.ObjectLiteralExpression): boolean {
+  const props = member.getProperties();
+  // `{}` among literals of other shapes: a member whose properties were all added by TypeScript.
+  if (literal.properties.length === 0) return props.every((p) => !p.declarations?.length);
+  return props.some((p) => p.declarations?.some((d) => d.parent === literal));
 }
 
 /**

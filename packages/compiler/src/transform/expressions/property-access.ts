@@ -154,10 +154,23 @@ export function memberOf(ctx: TransformContext, obj: GoExpr, name: string, node:
           return expr(`js.LengthOf(${obj.code})`, FLOAT, Prec.Primary, { call: true, pure });
         }
       }
-      if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return unionMember(ctx, obj, name, node);
+      if (objectTypeOf(ctx, node)) return unionMember(ctx, obj, name, node);
       break;
   }
-  return unsupported(node, "MTS2035", name, describeGo(t, ctx), "See docs/subset.md for the supported members.");
+  const objectType = objectTypeOf(ctx, node);
+  // The TypeScript type as written: the Go name of a generated type means nothing to the user.
+  const shown = objectType ? ctx.checker.typeToString(objectType) : describeGo(t, ctx);
+  return unsupported(node, "MTS2035", name, shown, "See docs/subset.md for the supported members.");
+}
+
+/**
+ * The TypeScript type of the object whose member `node` reads: `o` in `o.k` and `o[k]`, the
+ * destructured value in `const { k } = o`; undefined where node is not such a read.
+ */
+function objectTypeOf(ctx: TransformContext, node: ts.Node): ts.Type | undefined {
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return ctx.checker.getTypeAtLocation(node.expression);
+  if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) return ctx.checker.getTypeAtLocation(node.parent);
+  return undefined;
 }
 
 /** `rec[key]`: the value, or undefined (a missing key). */
@@ -200,8 +213,8 @@ function regexpProperty(ctx: TransformContext, re: GoExpr, name: string, node: t
  * `shape.kind` on a union of object types: a generated function switching on the Go type
  * of the value (every member of the union has the property).
  */
-function unionMember(ctx: TransformContext, obj: GoExpr, name: string, node: ts.PropertyAccessExpression | ts.ElementAccessExpression): GoExpr {
-  const unionType = ctx.checker.getTypeAtLocation(node.expression);
+function unionMember(ctx: TransformContext, obj: GoExpr, name: string, node: ts.Node): GoExpr {
+  const unionType = objectTypeOf(ctx, node)!;
   const members = unionType.isUnion() ? unionType.types : [unionType];
   const cases: { goType: string; code: (v: string) => GoExpr }[] = [];
   let result: GoType | undefined;

@@ -228,8 +228,12 @@ export function lowerForOf(ctx: TransformContext, node: ts.ForOfStatement): GoSt
     case "match":
       one({ k: "opt", inner: STRING, nil: "undefined" }, `${it}.Values()`);
       break;
+    case "bytes":
+      ctx.use("js");
+      one(FLOAT, `js.ByteValues(${iterable.code})`);
+      break;
     default:
-      return unsupported(node.expression, "MTS2017", `for...of over ${describeGo(t, ctx)}`, "Iterate arrays, strings, Maps, Sets and their keys()/values()/entries().");
+      return unsupported(node.expression, "MTS2017", `for...of over ${describeGo(t, ctx)}`, "Iterate arrays, strings, Maps, Sets, Uint8Array and their keys()/values()/entries().");
   }
   const b = newBreakable(ctx, node, "loop");
   const body = withBreakable(ctx, b, () => lowerAsBlock(ctx, node.statement));

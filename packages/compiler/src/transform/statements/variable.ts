@@ -26,7 +26,9 @@ export function lowerDeclarationList(ctx: TransformContext, list: ts.VariableDec
 /** The storage type of a declared variable. */
 export function variableType(ctx: TransformContext, decl: ts.VariableDeclaration): GoType {
   if (shouldBeInt(ctx, decl)) return INT;
-  return ctx.types.map(ctx.checker.getTypeAtLocation(decl.name), decl.name);
+  const t = ctx.types.map(ctx.checker.getTypeAtLocation(decl.name), decl.name);
+  // `const u = undefined` has no Go type of its own: held as `any` (nil is undefined).
+  return t.k === "void" ? DYN : t;
 }
 
 /** Whether Go's `:=` would infer a different static type than the storage type. */
@@ -65,8 +67,17 @@ function declarationStatements(ctx: TransformContext, decl: ts.VariableDeclarati
   const line = ctx.lineOf(decl);
   if (!ts.isIdentifier(decl.name)) {
     if (!decl.initializer) return unsupported(decl.name, "MTS2010");
-    const [pre, value] = ctx.capture(() => lowerExpr(ctx, decl.initializer!));
-    const stmts = bindPattern(ctx, decl.name, value, "declare");
+    const pattern = decl.name;
+    let pre: GoStmt[];
+    let stmts: GoStmt[];
+    try {
+      let value: GoExpr;
+      [pre, value] = ctx.capture(() => lowerExpr(ctx, decl.initializer!));
+      stmts = bindPattern(ctx, pattern, value, "declare");
+    } catch (e) {
+      declareFailedBindings(ctx, pattern);
+      throw e;
+    }
     const first = stmts[0];
     if (first && first.kind === "simple" && !first.line) stmts[0] = { ...first, line };
     return [...pre, ...stmts];
@@ -115,4 +126,17 @@ function declarationStatements(ctx: TransformContext, decl: ts.VariableDeclarati
   if (value.code === "nil") return [...pre, simple(`var ${goName} ${ctx.render(storage)}`, line), unusedGuard(v)];
   const stmt = needsExplicitType(value, storage) ? `var ${goName} ${ctx.render(storage)} = ${value.code}` : `${goName} := ${value.code}`;
   return [...pre, simple(stmt, line), unusedGuard(v)];
+}
+
+/**
+ * After a destructuring declaration failed to lower (its diagnostic is reported), its names
+ * are declared anyway, so that each later use does not report an error of its own.
+ */
+function declareFailedBindings(ctx: TransformContext, pattern: ts.BindingName): void {
+  if (ts.isIdentifier(pattern)) {
+    const sym = ctx.symbolOf(pattern);
+    if (sym && !ctx.vars.has(sym)) ctx.declareVar(sym, ctx.localName(pattern.text), DYN).reads++;
+    return;
+  }
+  for (const element of pattern.elements) if (!ts.isOmittedExpression(element)) declareFailedBindings(ctx, element.name);
 }
