@@ -11,11 +11,14 @@ const (
 	LocalReply Status = 1
 	// Continue proceeds to the next filter.
 	Continue Status = 2
-	// StopAndBuffer buffers the whole body, then calls the data hook once.
+	// StopAndBuffer buffers the body, then calls the data hook once at its end: with the
+	// whole body after a headers hook; after a data hook, with the rest only (Envoy holds
+	// that hook's chunk out of sight and passes it on with the rest).
 	StopAndBuffer Status = 3
 	// StopAndBufferWatermark buffers with flow control, calling the data hook per chunk.
 	StopAndBufferWatermark Status = 4
-	// StopNoBuffer holds the latest chunk back and waits for more (data hooks only).
+	// StopNoBuffer drops the latest chunk (Envoy does not pass it on) and waits for more
+	// (data hooks only).
 	StopNoBuffer Status = 5
 )
 

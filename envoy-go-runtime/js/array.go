@@ -436,7 +436,7 @@ func (a *Array[T]) FindLastIndexIndexed(fn func(T, float64) bool) int {
 	return -1
 }
 
-// Sort is a.sort(compare): stable, in place. A nil compare sorts by String(element) in
+// Sort is a.sort(compare): stable, in place, with V8's algorithm. A nil compare sorts by String(element) in
 // UTF-16 order, as JavaScript's default does; undefined elements go last.
 func (a *Array[T]) Sort(compare func(x, y T) float64) *Array[T] {
 	if compare == nil {
@@ -461,7 +461,20 @@ func (a *Array[T]) Sort(compare func(x, y T) float64) *Array[T] {
 		}
 		return a
 	}
-	sort.SliceStable(a.items, func(i, j int) bool { return compare(a.items[i], a.items[j]) < 0 })
+	// As in V8, undefined elements go last without being compared, and the rest are sorted
+	// with V8's algorithm, so an inconsistent comparator gives V8's order too.
+	defined := make([]T, 0, len(a.items))
+	var undefined []T
+	for _, x := range a.items {
+		if toJSValue(x) == nil {
+			undefined = append(undefined, x)
+		} else {
+			defined = append(defined, x)
+		}
+	}
+	timSort(defined, compare)
+	copy(a.items, defined)
+	copy(a.items[len(defined):], undefined)
 	return a
 }
 

@@ -267,7 +267,9 @@ func (c *inspectContext) formatMatch(m *RegExpMatch, depth int) string {
 		}
 	}
 	c.indentation -= 2
-	return c.reduceToSingleString(output, "", "[", "]", depth, true)
+	// Grouped into columns as an array is; the values are strings or undefined, never
+	// numbers, so entries are padded at the end.
+	return c.reduceList(output, make([]any, len(output)), depth, "[", "]", false)
 }
 
 func (c *inspectContext) formatKeyed(k keyedLike, depth int) string {
@@ -342,7 +344,7 @@ func (c *inspectContext) groupArrayElements(output []string, items []any, hasMor
 	const separatorSpace = 2
 	dataLen := make([]int, outputLength)
 	for i := 0; i < outputLength; i++ {
-		l := utf16Len(output[i])
+		l := stringWidth(output[i])
 		dataLen[i] = l
 		totalLength += l + separatorSpace
 		if maxLength < l {
@@ -388,15 +390,19 @@ func (c *inspectContext) groupArrayElements(output []string, items []any, hasMor
 			var line strings.Builder
 			j := i
 			for ; j < maxIdx-1; j++ {
+				// Padding is counted in UTF-16 units, widened by what wide characters
+				// take beyond one column each.
+				padding := maxLineLength[j-i] + utf16Len(output[j]) - dataLen[j]
 				cell := output[j] + ", "
 				if padStart {
-					line.WriteString(PadStart(cell, maxLineLength[j-i], " "))
+					line.WriteString(PadStart(cell, padding, " "))
 				} else {
-					line.WriteString(PadEnd(cell, maxLineLength[j-i], " "))
+					line.WriteString(PadEnd(cell, padding, " "))
 				}
 			}
 			if padStart {
-				line.WriteString(PadStart(output[j], maxLineLength[j-i]-separatorSpace, " "))
+				padding := maxLineLength[j-i] + utf16Len(output[j]) - dataLen[j] - separatorSpace
+				line.WriteString(PadStart(output[j], padding, " "))
 			} else {
 				line.WriteString(output[j])
 			}

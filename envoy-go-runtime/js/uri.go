@@ -138,57 +138,68 @@ func Btoa(s string) string {
 	return base64.StdEncoding.EncodeToString(b)
 }
 
-// Atob is atob(s): the forgiving base64 decode, each byte a Latin-1 character.
+// Atob is atob(s): the forgiving base64 decode, each byte a Latin-1 character. The
+// errors follow Node 20: "Invalid character" for a character outside the alphabet, an
+// "=" that is not trailing, more than two "=", or an "=" in an input whose length (less
+// ASCII whitespace) is not a multiple of 4; "not correctly encoded" for a length that
+// leaves a single character over.
 func Atob(s string) string {
-	clean := strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\t', '\n', '\f', '\r':
-			return -1
-		}
-		return r
-	}, s)
-	if len(clean)%4 == 0 && strings.HasSuffix(clean, "==") {
-		clean = clean[:len(clean)-2]
-	} else if len(clean)%4 == 0 && strings.HasSuffix(clean, "=") {
-		clean = clean[:len(clean)-1]
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	invalid := func(message string) {
+		panic(&Error{Name: "InvalidCharacterError", Message: message, kind: "DOMException"})
 	}
-	if len(clean)%4 == 1 || strings.ContainsAny(clean, "=") {
-		panic(&Error{Name: "InvalidCharacterError", Message: "The string to be decoded is not correctly encoded.", kind: "DOMException"})
-	}
-	raw, err := base64.RawStdEncoding.DecodeString(clean)
-	if err != nil {
-		if strict, err2 := base64.RawStdEncoding.Strict().DecodeString(clean); err2 == nil {
-			raw = strict
-		} else if lenient, err3 := decodeLenient(clean); err3 {
-			raw = lenient
-		} else {
-			panic(&Error{Name: "InvalidCharacterError", Message: "The string to be decoded is not correctly encoded.", kind: "DOMException"})
+	data := make([]byte, 0, len(s))
+	counted, equals := 0, 0
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r':
+			continue
+		case ch == '=':
+			equals++
+			if equals > 2 {
+				invalid("Invalid character")
+			}
+		case strings.IndexByte(alphabet, ch) >= 0:
+			if equals > 0 {
+				invalid("Invalid character")
+			}
+			data = append(data, ch)
+		default:
+			// Also any byte of a non-ASCII character.
+			invalid("Invalid character")
 		}
+		counted++
+	}
+	rest := counted % 4
+	if rest == 0 {
+		rest = (counted - equals) % 4
+	} else if equals > 0 {
+		invalid("Invalid character")
+	}
+	if rest == 1 {
+		invalid("The string to be decoded is not correctly encoded.")
 	}
 	var b strings.Builder
-	for _, c := range raw {
+	for _, c := range decodeBase64Bits(data) {
 		b.WriteRune(rune(c))
 	}
 	return b.String()
 }
 
-// decodeLenient decodes base64 whose last character has non-zero unused bits (allowed by
-// the forgiving decoder, refused by Go's).
-func decodeLenient(s string) ([]byte, bool) {
+// decodeBase64Bits decodes base64 characters (no padding), dropping the unused bits of
+// the last one, which the forgiving decoder allows and Go's decoder refuses.
+func decodeBase64Bits(s []byte) []byte {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 	var bits, n uint
-	var out []byte
-	for i := 0; i < len(s); i++ {
-		v := strings.IndexByte(alphabet, s[i])
-		if v < 0 {
-			return nil, false
-		}
-		bits = bits<<6 | uint(v)
+	out := make([]byte, 0, len(s)*3/4)
+	for _, ch := range s {
+		bits = bits<<6 | uint(strings.IndexByte(alphabet, ch))
 		n += 6
 		if n >= 8 {
 			n -= 8
 			out = append(out, byte(bits>>n))
 		}
 	}
-	return out, true
+	return out
 }

@@ -309,6 +309,15 @@ static void start(req_state* rs, processState* s, void* (*fn)(void*)) {
   pthread_create(&rs->thread, NULL, fn, rs);
 }
 
+/* Actions whose data hooks (both directions) return one Stop status until the end of the
+ * stream, then Continue; 0 for any other action. */
+static GoUint64 data_stop_status(const char* action) {
+  if (strcmp(action, "data-buffer") == 0) return 3;
+  if (strcmp(action, "data-watermark") == 0) return 4;
+  if (strcmp(action, "data-nobuffer") == 0) return 5;
+  return 0;
+}
+
 EXPORT GoUint64 envoyGoFilterOnHttpHeader(processState* s, GoUint64 end_stream, GoUint64 num, GoUint64 bytes) {
   check_worker_thread(s->req->worker_id);
   req_state* rs = find(s->req, 1);
@@ -368,6 +377,7 @@ EXPORT GoUint64 envoyGoFilterOnHttpHeader(processState* s, GoUint64 end_stream, 
     return 0;
   }
   if (strcmp(a, "inject") == 0) return 2;
+  if (data_stop_status(a) != 0) return 2;
   count_request(s->req);
   envoyGoFilterHttpSetHeaderHelper(s, "x-fake-seen", 11, "yes", 3, HeaderSet);
   envoyGoFilterHttpRemoveHeader(s, "x-remove", 8);
@@ -381,6 +391,15 @@ EXPORT GoUint64 envoyGoFilterOnHttpData(processState* s, GoUint64 end_stream, Go
   if (!s->is_encoding && strcmp(rs->action, "inject") == 0 && !rs->has_thread) {
     start(rs, s, async_inject);
     return 0;
+  }
+  GoUint64 stop = data_stop_status(rs->action);
+  if (stop != 0) {
+    /* Log exactly the bytes of the buffer this call was given, in both directions. */
+    char* data = malloc(length + 1);
+    envoyGoFilterHttpGetBuffer(s, buffer, data);
+    say(2, "fake %sData %.*s end=%llu", s->is_encoding ? "encode" : "decode", (int)length, data, end_stream);
+    free(data);
+    return end_stream ? 2 : stop;
   }
   if (!s->is_encoding && strcmp(rs->action, "buffer") == 0) {
     char* data = malloc(length + 1);

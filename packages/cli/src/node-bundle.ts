@@ -29,6 +29,9 @@ export async function bundleForNode(options: BundleOptions): Promise<void> {
       platform: "node",
       format: "esm",
       target: "node20",
+      // A class that names itself in its body is emitted as `var Pt = class _Pt`; keepNames
+      // restores `Pt` as its name, so Node prints instances as the Go build does.
+      keepNames: true,
       sourcemap: "inline",
       logLevel: "silent",
       plugins: [sdkOfThisCli],

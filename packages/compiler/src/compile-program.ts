@@ -1,9 +1,10 @@
 import { basename } from "node:path";
 import { type CompileRequest, compile, compileMany } from "./compile.js";
+import { goModuleElement } from "./go/module-path.js";
 import type { CompileProgramOptions, CompileResult } from "./types.js";
 
 function request(options: CompileProgramOptions): CompileRequest {
-  const name = basename(options.file).replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9_.-]/g, "-") || "program";
+  const name = goModuleElement(basename(options.file).replace(/\.[^.]*$/, ""), "program");
   return {
     entries: [options.file],
     outDir: options.outDir,

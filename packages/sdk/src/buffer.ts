@@ -1,5 +1,6 @@
 /**
- * The body chunk (or, after `Status.StopAndBuffer`, the whole body) handed to a data hook.
+ * The body chunk handed to a data hook (after `Status.StopAndBuffer` from a headers hook, the
+ * whole body; from a data hook, the rest of the body after that hook's chunk).
  * Valid only during that hook.
  */
 export interface BodyBuffer {

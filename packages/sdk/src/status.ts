@@ -7,7 +7,11 @@ export enum Status {
   LocalReply = 1,
   /** Proceed to the next filter. Returning nothing means the same. */
   Continue = 2,
-  /** Buffer the whole body, then call the data hook once with all of it. */
+  /**
+   * Buffer the body, then call the data hook once at its end. From a headers hook that call has
+   * the whole body; from a data hook it has only the rest: the chunk of the returning call is
+   * held (out of sight) and passed on with the rest, as Envoy does.
+   */
   StopAndBuffer = 3,
   /** Buffer with flow control; the data hook keeps being called per chunk. */
   StopAndBufferWatermark = 4,

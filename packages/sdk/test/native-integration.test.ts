@@ -1,7 +1,7 @@
 // Runs scenarios on both backends: the TypeScript host with the plugins of test/fixtures, and
 // the native mock host with the Go libraries built from their hand-written Go twins:
 // envoy-go-runtime/testdata/plugin (test-filter, capi-filter, async-filter, metrics-filter,
-// consumer-filter(-async)) and test/fixtures/go-probe (probe-filter, probe-inject, probe-state, for what
+// consumer-filter(-async)) and test/fixtures/go-probe (probe-filter, probe-inject, probe-body, probe-state, for what
 // testdata/plugin has no action for). Every call runs on both and any difference throws
 // (BackendDivergenceError), so each scenario first of all proves the hosts agree; the checks
 // beside it pin down what they agree on. One host (one native process) per group; scenarios
@@ -15,7 +15,7 @@ import { asyncFilter } from "./fixtures/async-filter.js";
 import { capiFilter } from "./fixtures/capi-filter.js";
 import { asyncConsumerFilter, consumerFilter } from "./fixtures/consumer-filter.js";
 import { metricsFilter } from "./fixtures/metrics-filter.js";
-import { probeFilter, probeInject, probeState } from "./fixtures/probe-filter.js";
+import { probeBody, probeFilter, probeInject, probeState } from "./fixtures/probe-filter.js";
 import { createPanics, passthrough, testConfigSchema, testFilter, type TestConfig } from "./fixtures/test-filter.js";
 import { steps } from "./helpers.js";
 import { missingTools, NativeArtifacts } from "./native-harness.js";
@@ -437,6 +437,54 @@ describe.skipIf(missing !== null)("both backends, against envoy-go-runtime/testd
   ], "probe");
 
   // A thrown value that is not an Error is logged as String(value) by both (docs/architecture.md).
+  // What each data call's buffer holds after a data hook returned a Stop status, in Envoy
+  // v1.39.1 (golang_filter.cc doData/doDataGo, processor_state.cc handleDataGolangStatus): the
+  // chunk of that call stays in Envoy's doDataList, out of Go's sight, and goes on when Go
+  // continues (StopNoBuffer drops it); the next call sees only what came after it (after
+  // StopAndBuffer: everything after it, in one call at the end of the stream).
+  const bodyRequest = (action: string): RequestOptions => ({
+    method: "POST",
+    headers: act(action),
+    chunks: ["aa", "bb", "cc"],
+    upstream: { chunks: ["xx", "yy", "zz"] },
+  });
+  group("probe-body", () => ({ plugin: probeBody, config: {} }), [
+    ["StopAndBuffer from a data hook: the last call has the rest of the body, not the held chunk", bodyRequest("buffer"), (r) => {
+      expect(infos(r)).toEqual([
+        'decodeData "aa" end=false',
+        'decodeData "bbcc" end=true',
+        'encodeData "xx" end=false',
+        'encodeData "yyzz" end=true',
+      ]);
+      expect(r.upstream?.text()).toBe("aabbcc");
+      expect(r.response?.text()).toBe("xxyyzz");
+    }],
+    ["StopAndBufferWatermark from a data hook: one call per chunk, held chunks go on with the last", bodyRequest("watermark"), (r) => {
+      expect(infos(r)).toEqual([
+        'decodeData "aa" end=false',
+        'decodeData "bb" end=false',
+        'decodeData "cc" end=true',
+        'encodeData "xx" end=false',
+        'encodeData "yy" end=false',
+        'encodeData "zz" end=true',
+      ]);
+      expect(r.upstream?.text()).toBe("aabbcc");
+      expect(r.response?.text()).toBe("xxyyzz");
+    }],
+    ["StopNoBuffer from a data hook: the chunk is dropped", bodyRequest("nobuffer"), (r) => {
+      expect(infos(r)).toEqual([
+        'decodeData "aa" end=false',
+        'decodeData "bb" end=false',
+        'decodeData "cc" end=true',
+        'encodeData "xx" end=false',
+        'encodeData "yy" end=false',
+        'encodeData "zz" end=true',
+      ]);
+      expect(r.upstream?.text()).toBe("cc");
+      expect(r.response?.text()).toBe("zz");
+    }],
+  ], "probe");
+
   group("probe-state throws", () => ({ plugin: probeState, config: {} }), [
     ["throw of a string", { headers: { "x-action": "throw-string" } }, (r) => expect(errors(r)).toEqual(['panic in plugin "probe-state" decodeHeaders: a string'])],
     ["throw of a number", { headers: { "x-action": "throw-number" } }, (r) => expect(errors(r)).toEqual(['panic in plugin "probe-state" decodeHeaders: 42'])],

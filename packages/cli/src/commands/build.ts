@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { compileProject, type CompileResult } from "@mosn-ts/compiler";
+import { compileProject, type CompileResult, goModuleElement } from "@mosn-ts/compiler";
 import { removeArtifacts, removeStaleGoFiles, replaceArtifacts } from "../artifacts.js";
 import { checkProjectConfigs } from "../config-check.js";
 import { resolveEnvoyTarget, type EnvoyTarget } from "../envoy-versions.js";
@@ -32,7 +32,7 @@ export async function build(options: BuildOptions, log: (line: string) => void):
     entries: project.entries,
     outDir: project.goDir,
     runtimeDir: runtimeDir(),
-    moduleName: `mosnts.local/${goModuleSegment(project.name)}`,
+    moduleName: `mosnts.local/${goModuleElement(project.name, "plugin")}`,
   });
   printDiagnostics(result.diagnostics);
   const soName = result.plugins.length === 1 ? result.plugins[0]!.name : project.name;
@@ -82,7 +82,3 @@ function countErrors(result: CompileResult): number {
   return result.diagnostics.filter((d) => d.severity === "error").length;
 }
 
-/** A Go module path segment: lower-case letters, digits, dots, dashes. */
-function goModuleSegment(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-") || "plugin";
-}

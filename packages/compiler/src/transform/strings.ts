@@ -32,7 +32,9 @@ export function toStringExpr(ctx: TransformContext, e: GoExpr): GoExpr {
       if (e.call) ctx.addPreceding({ kind: "simple", code: e.code });
       return literal("undefined");
     case "null":
-      return literal("null");
+      // Folded only for the literal: folding a variable away leaves it unused in Go.
+      if (e.code === "js.Null") return literal("null");
+      return call(`js.ToString(${e.code})`);
     case "opt":
       if (e.code.startsWith("js.Ptr(")) return toStringExpr(ctx, deref(e));
       break;

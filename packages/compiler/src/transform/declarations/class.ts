@@ -13,6 +13,7 @@ import { isAsync, lowerFunction } from "../functions.js";
 import { lowerStatement } from "../statements/index.js";
 import { unusedGuard } from "../statements/variable.js";
 import { HOOKS, errorHierarchy, registerMembers } from "./class-members.js";
+import { lowerErrorMessage } from "../error-message.js";
 import { docComment } from "./types.js";
 
 function referencesThis(node: ts.Node): boolean {
@@ -144,7 +145,7 @@ function superCall(ctx: TransformContext, inst: ClassInstance, call: ts.CallExpr
       const args = lowerArgs(ctx, call.arguments, params, call);
       return simple(`${recv}.${inst.base.goName}.init(${args.join(", ")})`, ctx.lineOf(call));
     }
-    const [msg] = ctx.exprList(call.arguments.slice(0, 1), (a) => convert(ctx, lowerExpr(ctx, a), STRING, a));
+    const [msg] = ctx.exprList(call.arguments.slice(0, 1), (a) => lowerErrorMessage(ctx, a));
     if (call.arguments.length > 1) unsupported(call.arguments[1]!, "MTS2017", "the options of an Error (cause)", "Keep the cause in a field.");
     const self = isPolymorphic(rootOf(inst)) ? `${recv}.self` : recv;
     return simple(`js.InitError(&${recv}.Error, ${self}, ${JSON.stringify(inst.decl.errorBase)}, ${msg ? msg.code : '""'})`, ctx.lineOf(call));
@@ -216,10 +217,10 @@ function constructors(ctx: TransformContext, inst: ClassInstance): string[] {
       const names = paramTypes.map((_, i) => `arg${i}`);
       initParams = paramTypes.map((t, i) => `${names[i]} ${ctx.render(t)}`).join(", ");
       initBody = [];
-      if (base) initBody.push(simple(`${recv}.${base.goName}.init(${names.join(", ")})`));
+      if (base) initBody.push(simple(`${recv}.${base.goName}.init(${names.join(", ")})`, ctx.lineOf(node)));
       else if (inst.decl.errorBase) {
         const self = isPolymorphic(rootOf(inst)) ? `${recv}.self` : recv;
-        initBody.push(simple(`js.InitError(&${recv}.Error, ${self}, ${JSON.stringify(inst.decl.errorBase)}, js.Deref(arg0))`));
+        initBody.push(simple(`js.InitError(&${recv}.Error, ${self}, ${JSON.stringify(inst.decl.errorBase)}, js.Deref(arg0))`, ctx.lineOf(node)));
       }
       initBody.push(...fieldInitializers(ctx, inst, recv, undefined));
     } finally {
@@ -233,7 +234,10 @@ function constructors(ctx: TransformContext, inst: ClassInstance): string[] {
     const argNames = paramTypes.map((_, i) => `a${i}`);
     const params = paramTypes.map((t, i) => `${argNames[i]} ${ctx.render(t)}`).join(", ");
     const setSelf = isPolymorphic(rootOf(inst)) ? `\t${recv}.self = ${recv}\n` : "";
-    out.push(`func ${inst.ctorName}(${params}) *${inst.goName} {\n\t${recv} := &${inst.goName}{}\n${setSelf}\t${recv}.init(${argNames.join(", ")})\n\treturn ${recv}\n}\n`);
+    // Its own line directive: otherwise its lines continue the count of init's last directive,
+    // and a panic in init names a line past the end of the TypeScript file.
+    const callInit = printBody([simple(`${recv}.init(${argNames.join(", ")})`, ctx.lineOf(ctor ?? node))]);
+    out.push(`func ${inst.ctorName}(${params}) *${inst.goName} {\n\t${recv} := &${inst.goName}{}\n${setSelf}${callInit}\n\treturn ${recv}\n}\n`);
   }
   return out;
 }

@@ -18,14 +18,18 @@ function literalTarget(ctx: TransformContext, node: ts.ArrayLiteralExpression): 
   }
   let t: GoType | undefined = contextual ? ctx.attempt<GoType | undefined>(() => ctx.types.map(contextual!, node), () => undefined) : undefined;
   if (t?.k === "opt") t = t.inner;
-  if (t?.k !== "array" && t?.k !== "tuple") t = ctx.types.typeAt(node);
-  if (t.k === "opt") t = t.inner;
-  if (t.k === "array" && (t.elem.k === "void" || t.elem.k === "dyn") && node.elements.length === 0 && ts.isArrayLiteralExpression(node.parent)) {
-    // `[]` inside an array literal: the element type of the enclosing literal.
-    const outer = literalTarget(ctx, node.parent);
-    if (outer.k === "array" && (outer.elem.k === "array" || outer.elem.k === "tuple")) return outer.elem;
+  if (t?.k === "array" || t?.k === "tuple") return t;
+  // An element of an array literal without a contextual type: the enclosing literal's
+  // element type, so `[4]` in `[[1, [2, 3]], [4]]` is built as a `(number | number[])[]`
+  // like its sibling, and `[]` gets a type at all.
+  const parent = node.parent;
+  if (ts.isArrayLiteralExpression(parent)) {
+    const outer = literalTarget(ctx, parent);
+    const elem = outer.k === "tuple" ? outer.elems[parent.elements.indexOf(node)] : outer.k === "array" ? outer.elem : undefined;
+    if (elem?.k === "array" || elem?.k === "tuple") return elem;
   }
-  return t;
+  t = ctx.types.typeAt(node);
+  return t.k === "opt" ? t.inner : t;
 }
 
 /** `[a, b]` → js.NewArray[T](a, b); spreads are appended in order. */

@@ -3,11 +3,10 @@ import { unsupported } from "../../diagnostics/factory.js";
 import { type GoExpr, Prec, expr } from "../../go/expr.js";
 import { type GoType, ERROR, STRING } from "../../go/types.js";
 import { newBuiltin } from "../builtins/globals.js";
-import { convert } from "../coerce.js";
 import type { TransformContext } from "../context.js";
 import { classInstance, registerMembers } from "../declarations/class-members.js";
+import { lowerErrorMessage } from "../error-message.js";
 import { lowerArgs } from "./call.js";
-import { lowerExpr } from "./index.js";
 
 const ERROR_CONSTRUCTORS = new Set(["Error", "TypeError", "RangeError", "SyntaxError", "URIError", "EvalError", "ReferenceError"]);
 
@@ -18,7 +17,7 @@ export function lowerNew(ctx: TransformContext, node: ts.NewExpression): GoExpr 
   if (sym && ctx.isLibSymbol(sym)) {
     if (ERROR_CONSTRUCTORS.has(sym.name)) {
       ctx.use("js");
-      const msg = args[0] ? convert(ctx, lowerExpr(ctx, args[0]), STRING, args[0]).code : '""';
+      const msg = args[0] ? lowerErrorMessage(ctx, args[0]).code : '""';
       if (args[1]) unsupported(args[1], "MTS2017", "the options of an Error (cause)", "Keep the cause in a field of an Error subclass.");
       const fn = sym.name === "Error" ? "js.NewError" : `js.New${sym.name}`;
       return expr(`${fn}(${msg})`, ERROR, Prec.Primary, { call: true });
