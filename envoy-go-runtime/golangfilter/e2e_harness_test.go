@@ -74,8 +74,14 @@ type hostSession struct {
 func startHost(t *testing.T, args ...string) *hostSession {
 	t.Helper()
 	needArtifacts(t)
-	s := &hostSession{t: t}
-	s.cmd = exec.Command(hostPath, append(args, pluginPath)...)
+	return startSession(t, exec.Command(hostPath, append(args, pluginPath)...))
+}
+
+// startSession starts cmd as a host speaking the JSON-lines protocol on its stdin and stdout;
+// the test's cleanup ends it if the test did not.
+func startSession(t *testing.T, cmd *exec.Cmd) *hostSession {
+	t.Helper()
+	s := &hostSession{t: t, cmd: cmd}
 	s.cmd.Stderr = &s.stderr
 	var err error
 	if s.in, err = s.cmd.StdinPipe(); err != nil {
@@ -193,6 +199,19 @@ func (s *hostSession) roundTrip(line string) answer {
 
 func (s *hostSession) roundTripAllowingHostErrors(line string) answer {
 	s.t.Helper()
+	text := s.exchange(line, 60*time.Second)
+	var a answer
+	if err := json.Unmarshal([]byte(text), &a); err != nil {
+		s.t.Fatalf("answer is not JSON: %v\n%s", err, text)
+	}
+	a.raw = strings.TrimSpace(text)
+	return a
+}
+
+// exchange sends one op line and returns the host's answer line, failing the test when none
+// comes within limit.
+func (s *hostSession) exchange(line string, limit time.Duration) string {
+	s.t.Helper()
 	if _, err := io.WriteString(s.in, line+"\n"); err != nil {
 		s.t.Fatalf("writing to the host: %v\nstderr: %s", err, s.stderr.String())
 	}
@@ -208,18 +227,13 @@ func (s *hostSession) roundTripAllowingHostErrors(line string) answer {
 	var r read
 	select {
 	case r = <-done:
-	case <-time.After(60 * time.Second):
-		s.t.Fatalf("no answer to %s\nstderr: %s", line, s.stderr.String())
+	case <-time.After(limit):
+		s.t.Fatalf("no answer within %v to %.200s\nstderr: %s", limit, line, s.stderr.String())
 	}
 	if r.err != nil {
-		s.t.Fatalf("reading the answer to %s: %v\nstderr: %s", line, r.err, s.stderr.String())
+		s.t.Fatalf("reading the answer to %.200s: %v\nstderr: %s", line, r.err, s.stderr.String())
 	}
-	var a answer
-	if err := json.Unmarshal([]byte(r.text), &a); err != nil {
-		s.t.Fatalf("answer is not JSON: %v\n%s", err, r.text)
-	}
-	a.raw = strings.TrimSpace(r.text)
-	return a
+	return r.text
 }
 
 // exit ends the session and returns the exit answer.

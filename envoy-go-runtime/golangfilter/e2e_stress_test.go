@@ -1,7 +1,6 @@
 package golangfilter
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
@@ -109,29 +108,9 @@ func buildStressVariant(t *testing.T, name string) (host, library string) {
 
 func startStressHost(t *testing.T, host, library string, env []string) *hostSession {
 	t.Helper()
-	s := &hostSession{t: t}
-	s.cmd = exec.Command(host, "--concurrency", fmt.Sprint(stressWorkers), library)
-	s.cmd.Env = append(os.Environ(), env...)
-	s.cmd.Stderr = &s.stderr
-	var err error
-	if s.in, err = s.cmd.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := s.cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.out = bufio.NewReaderSize(stdout, 1<<20)
-	if err := s.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if !s.closed {
-			s.in.Close()
-			s.cmd.Wait()
-		}
-	})
-	return s
+	cmd := exec.Command(host, "--concurrency", fmt.Sprint(stressWorkers), library)
+	cmd.Env = append(os.Environ(), env...)
+	return startSession(t, cmd)
 }
 
 // stressMix: config 1 is stress-filter with synchronous hooks, config 2 the async one.

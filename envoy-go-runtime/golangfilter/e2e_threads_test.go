@@ -3,7 +3,6 @@ package golangfilter
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -44,33 +43,13 @@ type loadAnswer struct {
 // load sends a load op and waits up to limit for its answer (a load may run for long).
 func (s *hostSession) load(line string, limit time.Duration) loadAnswer {
 	s.t.Helper()
-	if _, err := io.WriteString(s.in, line+"\n"); err != nil {
-		s.t.Fatalf("writing to the host: %v\nstderr: %s", err, s.stderr.String())
-	}
-	type read struct {
-		text string
-		err  error
-	}
-	done := make(chan read, 1)
-	go func() {
-		text, err := s.out.ReadString('\n')
-		done <- read{text, err}
-	}()
-	var r read
-	select {
-	case r = <-done:
-	case <-time.After(limit):
-		s.t.Fatalf("no answer to the load within %v\nstderr: %s", limit, s.stderr.String())
-	}
-	if r.err != nil {
-		s.t.Fatalf("reading the load's answer: %v\nstderr: %s", r.err, s.stderr.String())
-	}
+	text := s.exchange(line, limit)
 	var a loadAnswer
-	if err := json.Unmarshal([]byte(r.text), &a); err != nil {
-		s.t.Fatalf("answer is not JSON: %v\n%.2000s", err, r.text)
+	if err := json.Unmarshal([]byte(text), &a); err != nil {
+		s.t.Fatalf("answer is not JSON: %v\n%.2000s", err, text)
 	}
 	if a.Op != "load" {
-		s.t.Fatalf("the load failed: %.2000s", r.text)
+		s.t.Fatalf("the load failed: %.2000s", text)
 	}
 	return a
 }

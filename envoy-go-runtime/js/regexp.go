@@ -509,32 +509,7 @@ func ReplaceFunc(s, pattern string, fn func(*RegExpMatch) string) string {
 
 // ReplaceAllFunc is s.replaceAll(pattern, fn) with a string pattern.
 func ReplaceAllFunc(s, pattern string, fn func(*RegExpMatch) string) string {
-	if pattern == "" {
-		units := toUnits(s)
-		var b strings.Builder
-		for i := 0; i <= len(units); i++ {
-			at := len(fromUnits(units[:i]))
-			b.WriteString(fn(stringMatch(s, at, "")))
-			if i < len(units) {
-				b.WriteString(fromUnits(units[i : i+1]))
-			}
-		}
-		return b.String()
-	}
-	var b strings.Builder
-	rest := 0
-	for {
-		i := strings.Index(s[rest:], pattern)
-		if i < 0 {
-			break
-		}
-		at := rest + i
-		b.WriteString(s[rest:at])
-		b.WriteString(fn(stringMatch(s, at, pattern)))
-		rest = at + len(pattern)
-	}
-	b.WriteString(s[rest:])
-	return b.String()
+	return replaceEach(s, pattern, func(at int) string { return fn(stringMatch(s, at, pattern)) })
 }
 
 // SplitRegExp is s.split(re, limit) (limit already ToUint32): the pieces between matches,

@@ -313,12 +313,17 @@ func Replace(s, pattern, replacement string) string {
 
 // ReplaceAll is s.replaceAll(pattern, replacement) with a string pattern.
 func ReplaceAll(s, pattern, replacement string) string {
+	return replaceEach(s, pattern, func(at int) string { return expandReplacement(replacement, s, at, pattern) })
+}
+
+// replaceEach replaces every occurrence of a string pattern, left to right without overlap,
+// by with(its byte offset); an empty pattern occurs before each UTF-16 unit and at the end.
+func replaceEach(s, pattern string, with func(at int) string) string {
 	if pattern == "" {
 		units := toUnits(s)
 		var b strings.Builder
 		for i := 0; i <= len(units); i++ {
-			at := len(fromUnits(units[:i]))
-			b.WriteString(expandReplacement(replacement, s, at, ""))
+			b.WriteString(with(len(fromUnits(units[:i]))))
 			if i < len(units) {
 				b.WriteString(fromUnits(units[i : i+1]))
 			}
@@ -334,7 +339,7 @@ func ReplaceAll(s, pattern, replacement string) string {
 		}
 		at := rest + i
 		b.WriteString(s[rest:at])
-		b.WriteString(expandReplacement(replacement, s, at, pattern))
+		b.WriteString(with(at))
 		rest = at + len(pattern)
 	}
 	b.WriteString(s[rest:])
